@@ -1,0 +1,43 @@
+# Fluxomics: the two commands a newcomer needs.
+#
+#   make run    set up this machine, build, and start a dev node on ws://127.0.0.1:9944
+#   make test   set up this machine, build, run every Rust test, then the polkadot.js suite
+#
+# Builds share one target directory outside the clone, so a fresh clone (like CI's) starts warm.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+export CARGO_TARGET_DIR ?= $(HOME)/.cache/fluxomics/target
+# The target dir is outside the clone: tell substrate-wasm-builder where the workspace is.
+export WASM_BUILD_WORKSPACE_HINT := $(CURDIR)
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+NODE_BIN := $(CARGO_TARGET_DIR)/release/fluxomics-node
+# Every cargo call reads the wasm toolchain the bootstrap chose.
+CARGO := source .bootstrap.env && cargo
+
+.PHONY: all bootstrap build run test test-rust test-e2e clippy fmt
+
+all: build
+
+bootstrap:
+	@scripts/bootstrap.sh
+
+build: bootstrap
+	$(CARGO) build --release --locked -p fluxomics-node
+
+run: build
+	exec $(NODE_BIN) --dev --rpc-port 9944 --rpc-cors all $(ARGS)
+
+test: build test-rust test-e2e
+
+# Release tests reuse the node's release build of every dependency (see docs/build.md).
+test-rust: bootstrap
+	$(CARGO) test --release --locked --workspace
+
+test-e2e: bootstrap
+	cd e2e && FLUXOMICS_NODE=$(NODE_BIN) node --test --test-concurrency=1 tests/
+
+clippy: bootstrap
+	$(CARGO) clippy --release --locked --workspace --all-targets -- -D warnings
+
+fmt:
+	cargo fmt --all

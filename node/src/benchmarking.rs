@@ -1,0 +1,18 @@
+//! `fluxomics-node benchmark …`: measures the runtime's pallets to produce their weights.
+
+use crate::cli::Cli;
+use fluxomics_runtime::opaque::Block;
+use frame_benchmarking_cli::{BenchmarkCmd, SUBSTRATE_REFERENCE_HARDWARE};
+use sc_cli::SubstrateCli;
+
+/// Runs a benchmark subcommand: `pallet` (weights) and `machine` (hardware check).
+pub fn run(cli: &Cli, cmd: &BenchmarkCmd) -> sc_cli::Result<()> {
+	let runner = cli.create_runner(cmd)?;
+	runner.sync_run(|config| match cmd {
+		BenchmarkCmd::Pallet(cmd) => {
+			cmd.run_with_spec::<sp_runtime::traits::HashingFor<Block>, ()>(Some(config.chain_spec))
+		},
+		BenchmarkCmd::Machine(cmd) => cmd.run(&config, SUBSTRATE_REFERENCE_HARDWARE.clone()),
+		_ => Err("this node supports `benchmark pallet` and `benchmark machine`".into()),
+	})
+}

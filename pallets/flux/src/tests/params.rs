@@ -1,0 +1,64 @@
+//! `set_params`: governance changes the parameters; every bad value has its own error.
+
+use super::mock::*;
+use crate::{Error, Event, Params};
+use fluxomics_primitives::UNIT;
+use frame_support::{assert_noop, assert_ok};
+use sp_arithmetic::FixedU128;
+use sp_runtime::DispatchError;
+
+#[test]
+fn root_sets_params_and_the_event_has_old_and_new() {
+	ExtBuilder::build_and_execute(|| {
+		let old = test_params();
+		let new = crate::FluxParams { hetu_per_flux: FixedU128::from_u32(3), ..old };
+		assert_ok!(Flux::set_params(RuntimeOrigin::root(), new));
+		assert_eq!(Params::<Test>::get(), new);
+		assert_eq!(last_event(), Event::ParamsUpdated { old, new });
+		// The new rate applies to the next convert: 30 HETU buy 10 Flux.
+		assert_ok!(Flux::convert(RuntimeOrigin::signed(DAVE), 30 * UNIT));
+		assert_eq!(Flux::account(&DAVE).free, 10 * UNIT);
+	});
+}
+
+#[test]
+fn a_shorter_unbonding_period_applies_to_new_chunks_only() {
+	ExtBuilder::build_and_execute(|| {
+		assert_ok!(Flux::unstake(RuntimeOrigin::signed(ALICE), 10 * UNIT));
+		let new = crate::FluxParams { unbonding_period: DAY, ..test_params() };
+		assert_ok!(Flux::set_params(RuntimeOrigin::root(), new));
+		advance(1);
+		assert_ok!(Flux::unstake(RuntimeOrigin::signed(ALICE), 10 * UNIT));
+		advance(DAY);
+		assert_ok!(Flux::withdraw_unbonded(RuntimeOrigin::signed(ALICE)));
+		assert_eq!(last_event(), Event::Withdrawn { who: ALICE, amount: 10 * UNIT });
+		assert_eq!(Flux::account(&ALICE).unbonding.len(), 1);
+	});
+}
+
+#[test]
+fn set_params_refuses_each_bad_value() {
+	ExtBuilder::build_and_execute(|| {
+		let ok = test_params();
+		let cases = [
+			(crate::FluxParams { hetu_per_flux: FixedU128::from_u32(0), ..ok }, Error::<Test>::ZeroRate),
+			(crate::FluxParams { unbonding_period: 366 * DAY, ..ok }, Error::<Test>::UnbondingPeriodTooLong),
+			(crate::FluxParams { min_stake: 0, ..ok }, Error::<Test>::ZeroMinimum),
+			(crate::FluxParams { min_convert: 0, ..ok }, Error::<Test>::ZeroMinimum),
+		];
+		for (params, error) in cases {
+			assert_noop!(Flux::set_params(RuntimeOrigin::root(), params), error);
+		}
+		assert_eq!(Params::<Test>::get(), ok);
+	});
+}
+
+#[test]
+fn set_params_refuses_signed_origins() {
+	ExtBuilder::build_and_execute(|| {
+		assert_noop!(
+			Flux::set_params(RuntimeOrigin::signed(ALICE), test_params()),
+			DispatchError::BadOrigin
+		);
+	});
+}

@@ -1,0 +1,189 @@
+//! `stake`, `unstake`, `rebond`, `withdraw_unbonded`.
+
+use super::mock::*;
+use crate::{Error, Event, TotalStaked, UnbondingChunk};
+use fluxomics_primitives::UNIT;
+use frame_support::{assert_noop, assert_ok};
+
+fn chunks(who: AccountId) -> Vec<(u128, u64)> {
+	Flux::account(&who).unbonding.iter().map(|c| (c.amount, c.thaw_at)).collect()
+}
+
+#[test]
+fn stake_moves_free_to_staked_and_tells_the_observer_first() {
+	ExtBuilder::build_and_execute(|| {
+		let total = TotalStaked::<Test>::get();
+		assert_ok!(Flux::stake(RuntimeOrigin::signed(ALICE), 30 * UNIT));
+		let a = Flux::account(&ALICE);
+		assert_eq!((a.free, a.staked), (70 * UNIT, 80 * UNIT));
+		assert_eq!(TotalStaked::<Test>::get(), total + 30 * UNIT);
+		// The observer saw the old stake.
+		assert_eq!(observed(), vec![(ALICE, 50 * UNIT)]);
+		assert_eq!(last_event(), Event::Staked { who: ALICE, amount: 30 * UNIT });
+	});
+}
+
+#[test]
+fn stake_refuses_bad_amounts() {
+	ExtBuilder::build_and_execute(|| {
+		assert_noop!(Flux::stake(RuntimeOrigin::signed(ALICE), 0), Error::<Test>::ZeroAmount);
+		assert_noop!(
+			Flux::stake(RuntimeOrigin::signed(ALICE), 101 * UNIT),
+			Error::<Test>::InsufficientFree
+		);
+		// Bob has no stake: 5 Flux would be below the 10 Flux minimum.
+		assert_noop!(
+			Flux::stake(RuntimeOrigin::signed(BOB), 5 * UNIT),
+			Error::<Test>::BelowMinimumStake
+		);
+		assert_noop!(Flux::stake(RuntimeOrigin::signed(NOBODY), UNIT), Error::<Test>::InsufficientFree);
+		assert!(observed().is_empty());
+	});
+}
+
+#[test]
+fn unstake_starts_a_chunk_that_thaws_after_the_period() {
+	ExtBuilder::build_and_execute(|| {
+		assert_ok!(Flux::unstake(RuntimeOrigin::signed(ALICE), 20 * UNIT));
+		let a = Flux::account(&ALICE);
+		assert_eq!(a.staked, 30 * UNIT);
+		assert_eq!(chunks(ALICE), vec![(20 * UNIT, START + UNBONDING)]);
+		assert_eq!(
+			last_event(),
+			Event::Unstaked { who: ALICE, amount: 20 * UNIT, thaw_at: START + UNBONDING }
+		);
+		assert_eq!(observed(), vec![(ALICE, 50 * UNIT)]);
+	});
+}
+
+#[test]
+fn chunks_thawing_at_the_same_time_merge() {
+	ExtBuilder::build_and_execute(|| {
+		assert_ok!(Flux::unstake(RuntimeOrigin::signed(ALICE), 5 * UNIT));
+		assert_ok!(Flux::unstake(RuntimeOrigin::signed(ALICE), 5 * UNIT));
+		assert_eq!(chunks(ALICE), vec![(10 * UNIT, START + UNBONDING)]);
+		advance(1);
+		assert_ok!(Flux::unstake(RuntimeOrigin::signed(ALICE), 5 * UNIT));
+		assert_eq!(chunks(ALICE), vec![(10 * UNIT, START + UNBONDING), (5 * UNIT, START + UNBONDING + 1)]);
+	});
+}
+
+#[test]
+fn unstake_refuses_bad_amounts() {
+	ExtBuilder::build_and_execute(|| {
+		assert_noop!(Flux::unstake(RuntimeOrigin::signed(ALICE), 0), Error::<Test>::ZeroAmount);
+		assert_noop!(
+			Flux::unstake(RuntimeOrigin::signed(ALICE), 51 * UNIT),
+			Error::<Test>::InsufficientStake
+		);
+		// 45 of 50 would leave 5, below the 10 minimum (all 50 is fine).
+		assert_noop!(
+			Flux::unstake(RuntimeOrigin::signed(ALICE), 45 * UNIT),
+			Error::<Test>::BelowMinimumStake
+		);
+		assert_ok!(Flux::unstake(RuntimeOrigin::signed(ALICE), 50 * UNIT));
+	});
+}
+
+#[test]
+fn unstake_refuses_to_touch_committed_stake() {
+	ExtBuilder::build_and_execute(|| {
+		set_committed(ALICE, 40 * UNIT);
+		assert_noop!(
+			Flux::unstake(RuntimeOrigin::signed(ALICE), 11 * UNIT),
+			Error::<Test>::StakeCommitted
+		);
+		assert_ok!(Flux::unstake(RuntimeOrigin::signed(ALICE), 10 * UNIT));
+	});
+}
+
+#[test]
+fn unstake_refuses_a_chunk_past_the_maximum() {
+	ExtBuilder::build_and_execute(|| {
+		for _ in 0..4 {
+			assert_ok!(Flux::unstake(RuntimeOrigin::signed(ALICE), UNIT));
+			advance(1);
+		}
+		assert_noop!(
+			Flux::unstake(RuntimeOrigin::signed(ALICE), UNIT),
+			Error::<Test>::TooManyUnbondingChunks
+		);
+	});
+}
+
+#[test]
+fn rebond_takes_newest_chunks_first() {
+	ExtBuilder::build_and_execute(|| {
+		assert_ok!(Flux::unstake(RuntimeOrigin::signed(ALICE), 10 * UNIT));
+		advance(1);
+		assert_ok!(Flux::unstake(RuntimeOrigin::signed(ALICE), 10 * UNIT));
+		assert_ok!(Flux::rebond(RuntimeOrigin::signed(ALICE), 15 * UNIT));
+		assert_eq!(chunks(ALICE), vec![(5 * UNIT, START + UNBONDING)]);
+		assert_eq!(Flux::account(&ALICE).staked, 45 * UNIT);
+		assert_eq!(last_event(), Event::Rebonded { who: ALICE, amount: 15 * UNIT });
+	});
+}
+
+#[test]
+fn rebond_refuses_bad_amounts() {
+	ExtBuilder::build_and_execute(|| {
+		assert_noop!(Flux::rebond(RuntimeOrigin::signed(ALICE), 0), Error::<Test>::ZeroAmount);
+		assert_noop!(
+			Flux::rebond(RuntimeOrigin::signed(ALICE), UNIT),
+			Error::<Test>::InsufficientUnbonding
+		);
+		// Charlie unstakes everything, then rebonding 1 would stake less than the minimum.
+		assert_ok!(Flux::unstake(RuntimeOrigin::signed(CHARLIE), 30 * UNIT));
+		assert_noop!(
+			Flux::rebond(RuntimeOrigin::signed(CHARLIE), UNIT),
+			Error::<Test>::BelowMinimumStake
+		);
+	});
+}
+
+#[test]
+fn withdraw_takes_only_thawed_chunks() {
+	ExtBuilder::build_and_execute(|| {
+		assert_ok!(Flux::unstake(RuntimeOrigin::signed(ALICE), 10 * UNIT));
+		advance(DAY);
+		assert_ok!(Flux::unstake(RuntimeOrigin::signed(ALICE), 5 * UNIT));
+		assert_noop!(
+			Flux::withdraw_unbonded(RuntimeOrigin::signed(ALICE)),
+			Error::<Test>::NothingToWithdraw
+		);
+		advance(UNBONDING - DAY);
+		assert_ok!(Flux::withdraw_unbonded(RuntimeOrigin::signed(ALICE)));
+		let a = Flux::account(&ALICE);
+		assert_eq!(a.free, 110 * UNIT);
+		assert_eq!(
+			a.unbonding.into_inner(),
+			vec![UnbondingChunk { amount: 5 * UNIT, thaw_at: START + DAY + UNBONDING }]
+		);
+		assert_eq!(last_event(), Event::Withdrawn { who: ALICE, amount: 10 * UNIT });
+	});
+}
+
+#[test]
+fn withdraw_with_nothing_unbonding_fails() {
+	ExtBuilder::build_and_execute(|| {
+		assert_noop!(
+			Flux::withdraw_unbonded(RuntimeOrigin::signed(BOB)),
+			Error::<Test>::NothingToWithdraw
+		);
+		assert_noop!(
+			Flux::withdraw_unbonded(RuntimeOrigin::signed(NOBODY)),
+			Error::<Test>::NothingToWithdraw
+		);
+	});
+}
+
+#[test]
+fn a_full_cycle_returns_every_unit() {
+	ExtBuilder::build_and_execute(|| {
+		assert_ok!(Flux::unstake(RuntimeOrigin::signed(CHARLIE), 30 * UNIT));
+		advance(UNBONDING);
+		assert_ok!(Flux::withdraw_unbonded(RuntimeOrigin::signed(CHARLIE)));
+		let c = Flux::account(&CHARLIE);
+		assert_eq!((c.free, c.staked, c.unbonding.len()), (30 * UNIT, 0, 0));
+	});
+}

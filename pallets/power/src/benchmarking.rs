@@ -1,0 +1,100 @@
+//! Benchmarks of the Power pallet's calls (frame-benchmarking v2), in their worst cases: the
+//! most delegations already made, and the most redirections to walk when settling.
+
+use super::*;
+use crate::pallet::{Checkpoints, Delegations, Params};
+use fluxomics_primitives::{Balance, PowerLedger, StakeInfo, UNIT};
+use frame_benchmarking::v2::*;
+use frame_support::traits::{Get, Time};
+use frame_system::RawOrigin;
+
+const SEED: u32 = 0;
+
+fn staker<T: Config>(name: &'static str, index: u32, stake: Balance) -> T::AccountId {
+	let who: T::AccountId = account(name, index, SEED);
+	T::Stake::stake_for_benchmark(&who, stake);
+	who
+}
+
+/// Gives `who` the most delegations but one, and the most redirections out and in, each ending
+/// at its own time in the future (so settlement walks every end point).
+fn worst_case<T: Config>(who: &T::AccountId) {
+	let now = T::Time::now();
+	for i in 0..T::MaxDelegations::get().saturating_sub(1) {
+		let to: T::AccountId = account("delegate", i, SEED);
+		let _ = Pallet::<T>::do_delegate(who, &to, UNIT, 0);
+	}
+	for i in 0..T::MaxRedirects::get() {
+		let other = staker::<T>("lender", i, 10 * UNIT);
+		let until = now.saturating_add(1_000).saturating_add(u64::from(i));
+		let renter: T::AccountId = account("renter", i, SEED);
+		let _ = Pallet::<T>::redirect(who, &renter, UNIT, until);
+		let _ = Pallet::<T>::redirect(&other, who, UNIT, until.saturating_add(1));
+	}
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn delegate() {
+		let caller = staker::<T>("caller", 0, 1_000 * UNIT);
+		worst_case::<T>(&caller);
+		let to: T::AccountId = account("to", 0, SEED);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller.clone()), to.clone(), 10 * UNIT, 0);
+		assert_eq!(Delegations::<T>::get(&caller).len() as u32, T::MaxDelegations::get());
+	}
+
+	#[benchmark]
+	fn undelegate() {
+		let caller = staker::<T>("caller", 0, 1_000 * UNIT);
+		worst_case::<T>(&caller);
+		let to: T::AccountId = account("to", 0, SEED);
+		let _ = Pallet::<T>::do_delegate(&caller, &to, 10 * UNIT, 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller.clone()), to.clone());
+		assert!(Delegations::<T>::get(&caller).iter().all(|d| d.to != to));
+	}
+
+	/// Worst case: the α history is full.
+	#[benchmark]
+	fn set_params() -> Result<(), BenchmarkError> {
+		let origin =
+			T::UpdateOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		// A full history: decoding and re-encoding it is the cost that grows.
+		Pallet::<T>::start_generation(0);
+		Checkpoints::<T>::mutate(|c| {
+			let mut at = 0;
+			while let Some(mut next) = c.last().copied() {
+				if c.is_full() {
+					break;
+				}
+				at += 1;
+				next.at = at;
+				let _ = c.try_push(next);
+			}
+		});
+		let mut params = Params::<T>::get();
+		params.cap_period = params.cap_period.saturating_add(1).min(T::MaxCapPeriod::get());
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, params);
+		assert_eq!(Params::<T>::get(), params);
+		Ok(())
+	}
+
+	/// Settlement of an account with the most redirections, as every stake change and charge
+	/// does.
+	#[benchmark]
+	fn settle() {
+		let caller = staker::<T>("caller", 0, 1_000 * UNIT);
+		worst_case::<T>(&caller);
+		#[block]
+		{
+			Pallet::<T>::settle(&caller);
+		}
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::tests::mock::new_bench_ext(), crate::tests::mock::Test);
+}

@@ -1,0 +1,72 @@
+//! `set_params`: α changes apply from now on; Power accrued before keeps the old rate.
+
+use super::mock::*;
+use crate::{Checkpoints, Error, Event, Params, PowerParams};
+use frame_support::{assert_noop, assert_ok};
+use sp_arithmetic::FixedU128;
+use sp_runtime::DispatchError;
+
+#[test]
+fn raising_alpha_settles_nobody_yet_keeps_the_old_rate_for_the_past() {
+	ExtBuilder::build_and_execute(|| {
+		advance(DAY);
+		let old = test_params();
+		let new = PowerParams { alpha_msg: FixedU128::from_u32(30), ..old };
+		assert_ok!(Power::set_params(RuntimeOrigin::root(), new));
+		assert_eq!(last_event(), Event::ParamsUpdated { old, new });
+		assert_eq!(Params::<Test>::get(), new);
+		assert_eq!(rates(ALICE), (1_500, 1_000));
+		advance(DAY);
+		// Nobody was settled at the change, yet the first day counts at α = 10.
+		assert_eq!(power(ALICE).0, 500 + 1_500);
+		assert_eq!(power(BOB).0, 200 + 600);
+	});
+}
+
+#[test]
+fn the_history_keeps_the_last_checkpoints() {
+	ExtBuilder::build_and_execute(|| {
+		for alpha in 11..20u32 {
+			advance(DAY);
+			let params = PowerParams { alpha_msg: FixedU128::from_u32(alpha), ..test_params() };
+			assert_ok!(Power::set_params(RuntimeOrigin::root(), params));
+		}
+		let checkpoints = Checkpoints::<Test>::get();
+		assert_eq!(checkpoints.len(), 4);
+		assert_eq!(checkpoints.last().map(|c| c.alpha_msg), Some(FixedU128::from_u32(19)));
+		// Alice's last settlement (genesis) is older than every kept checkpoint, yet the cap
+		// bounds her balance: 7 days at α = 19.
+		assert_eq!(power(ALICE).0, 7 * 19 * 50);
+	});
+}
+
+#[test]
+fn set_params_refuses_each_bad_value() {
+	ExtBuilder::build_and_execute(|| {
+		let ok = test_params();
+		let cases = [
+			(PowerParams { alpha_msg: FixedU128::from_u32(0), ..ok }, Error::<Test>::ZeroAlpha),
+			(PowerParams { alpha_exec: FixedU128::from_u32(0), ..ok }, Error::<Test>::ZeroAlpha),
+			(
+				PowerParams { alpha_msg: FixedU128::from_u32(1_000_001), ..ok },
+				Error::<Test>::AlphaTooHigh,
+			),
+			(PowerParams { cap_period: 0, ..ok }, Error::<Test>::CapPeriodOutOfRange),
+			(PowerParams { cap_period: 365 * DAY + 1, ..ok }, Error::<Test>::CapPeriodOutOfRange),
+		];
+		for (params, error) in cases {
+			assert_noop!(Power::set_params(RuntimeOrigin::root(), params), error);
+		}
+		assert_eq!(Params::<Test>::get(), ok);
+	});
+}
+
+#[test]
+fn set_params_refuses_signed_origins() {
+	ExtBuilder::build_and_execute(|| {
+		assert_noop!(
+			Power::set_params(RuntimeOrigin::signed(ALICE), test_params()),
+			DispatchError::BadOrigin
+		);
+	});
+}

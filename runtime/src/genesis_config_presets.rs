@@ -1,0 +1,150 @@
+//! Genesis presets: the starting state of each chain the node knows.
+//!
+//! - `development` (`--dev`): Alice alone authors and finalizes; Alice to Ferdie (and their
+//!   `//stash` accounts) are funded with HETU; Alice, Bob and Charlie also hold free and staked
+//!   Flux. Every period is short so that whole cycles fit in a minute: unbonding takes 10 s, Power
+//!   fills its cap in 60 s, and α is 1 PU per staked Flux per *second* of each kind.
+//! - `local_testnet` (`--chain local`): Alice and Bob author and finalize together; realistic
+//!   periods (28 days of unbonding, 7 days of Power cap, α of 1 000 PU per Flux per day).
+//!
+//! Both make Alice the sudo key.
+
+use alloc::{vec, vec::Vec};
+use serde_json::Value;
+use sp_consensus_aura::sr25519::AuthorityId as AuraId;
+use sp_consensus_grandpa::AuthorityId as GrandpaId;
+use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
+use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
+
+use crate::{
+	configs::{HETU, MILLIS_PER_DAY},
+	AccountId, Balance, Runtime,
+};
+use pallet_flux::FluxParams;
+use pallet_power::PowerParams;
+use sp_runtime::FixedU128;
+
+/// Free Flux of each dev staker (Alice, Bob, Charlie) at genesis.
+pub const DEV_FREE_FLUX: Balance = 1_000 * HETU;
+/// Staked Flux of each dev staker at genesis.
+pub const DEV_STAKED_FLUX: Balance = 10_000 * HETU;
+
+/// Economic parameters of one chain.
+struct Economy {
+	flux: FluxParams,
+	power: PowerParams,
+	stakers: Vec<(AccountId, Balance, Balance)>,
+}
+
+/// Short periods, for a person or a test to see whole cycles.
+fn dev_economy() -> Economy {
+	Economy {
+		flux: FluxParams {
+			hetu_per_flux: FixedU128::from_u32(1),
+			unbonding_period: 10_000,
+			min_stake: HETU,
+			min_convert: HETU,
+		},
+		power: PowerParams {
+			alpha_msg: FixedU128::from_u32(86_400),
+			alpha_exec: FixedU128::from_u32(86_400),
+			cap_period: 60_000,
+		},
+		stakers: [Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie]
+			.into_iter()
+			.map(|k| (k.to_account_id(), DEV_FREE_FLUX, DEV_STAKED_FLUX))
+			.collect(),
+	}
+}
+
+/// Realistic periods.
+fn local_economy() -> Economy {
+	Economy {
+		flux: FluxParams {
+			hetu_per_flux: FixedU128::from_u32(1),
+			unbonding_period: 28 * MILLIS_PER_DAY,
+			min_stake: HETU,
+			min_convert: HETU,
+		},
+		power: PowerParams {
+			alpha_msg: FixedU128::from_u32(1_000),
+			alpha_exec: FixedU128::from_u32(1_000),
+			cap_period: 7 * MILLIS_PER_DAY,
+		},
+		stakers: Vec::new(),
+	}
+}
+
+/// HETU each endowed account starts with.
+pub const ENDOWMENT: Balance = 1_000_000 * HETU;
+
+/// The genesis of a chain with these authorities, sudo key and funded accounts, as JSON.
+fn testnet_genesis(
+	authorities: Vec<(AuraId, GrandpaId)>,
+	root: AccountId,
+	endowed: Vec<AccountId>,
+	economy: Economy,
+) -> Value {
+	let balances: Vec<(AccountId, Balance)> =
+		endowed.into_iter().map(|account| (account, ENDOWMENT)).collect();
+	let aura: Vec<AuraId> = authorities.iter().map(|(aura, _)| aura.clone()).collect();
+	let grandpa: Vec<(GrandpaId, u64)> =
+		authorities.into_iter().map(|(_, grandpa)| (grandpa, 1)).collect();
+	let flux = pallet_flux::GenesisConfig::<Runtime> {
+		params: Some(economy.flux),
+		accounts: economy.stakers,
+	};
+	let power =
+		pallet_power::GenesisConfig::<Runtime> { params: Some(economy.power), ..Default::default() };
+	serde_json::json!({
+		"balances": { "balances": balances },
+		"aura": { "authorities": aura },
+		"grandpa": { "authorities": grandpa },
+		"sudo": { "key": Some(root) },
+		"flux": flux,
+		"power": power,
+	})
+}
+
+/// The Aura and GRANDPA keys of a well-known development account.
+fn authority_keys(sr: Sr25519Keyring, ed: Ed25519Keyring) -> (AuraId, GrandpaId) {
+	(sr.public().into(), ed.public().into())
+}
+
+/// The `development` preset.
+pub fn development_config_genesis() -> Value {
+	testnet_genesis(
+		vec![authority_keys(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
+		Sr25519Keyring::Alice.to_account_id(),
+		Sr25519Keyring::iter().map(|k| k.to_account_id()).collect(),
+		dev_economy(),
+	)
+}
+
+/// The `local_testnet` preset.
+pub fn local_config_genesis() -> Value {
+	testnet_genesis(
+		vec![
+			authority_keys(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
+			authority_keys(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+		],
+		Sr25519Keyring::Alice.to_account_id(),
+		Sr25519Keyring::iter().map(|k| k.to_account_id()).collect(),
+		local_economy(),
+	)
+}
+
+/// The preset with this id, serialized, if there is one.
+pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
+	let patch = match id.as_ref() {
+		DEV_RUNTIME_PRESET => development_config_genesis(),
+		LOCAL_TESTNET_RUNTIME_PRESET => local_config_genesis(),
+		_ => return None,
+	};
+	serde_json::to_string(&patch).ok().map(|json| json.into_bytes())
+}
+
+/// The ids of all presets.
+pub fn preset_names() -> Vec<PresetId> {
+	vec![PresetId::from(DEV_RUNTIME_PRESET), PresetId::from(LOCAL_TESTNET_RUNTIME_PRESET)]
+}
