@@ -80,7 +80,6 @@ export async function startNode({ chain = 'dev', basePath, args = [], name = cha
     '--no-prometheus',
     '--no-telemetry',
     '--no-mdns',
-    '--no-hardware-benchmarks',
     ...args,
   ];
   mkdirSync(LOG_DIR, { recursive: true });

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { startNode, rpc, sleep, freePort } from '../lib/node.js';
 
 async function finalizedNumber(port) {
@@ -37,12 +38,13 @@ describe('a two-validator local network', () => {
     const alicePort = await freePort();
     const alice = await startNode({
       chain: 'local', basePath: aliceBase, p2pPort: alicePort, name: 'local-alice',
-      args: ['--alice'],
+      args: ['--alice', '--node-key', randomBytes(32).toString('hex')],
     });
     nodes.push(alice);
     const alicePeerId = await rpc(alice.rpcPort, 'system_localPeerId');
     const bootnode = `/ip4/127.0.0.1/tcp/${alicePort}/p2p/${alicePeerId}`;
-    const bobArgs = ['--bob', '--bootnodes', bootnode];
+    // A validator needs a persistent libp2p key; Bob keeps his across the restart.
+    const bobArgs = ['--bob', '--node-key', randomBytes(32).toString('hex'), '--bootnodes', bootnode];
     let bob = await startNode({ chain: 'local', basePath: bobBase, name: 'local-bob', args: bobArgs });
     nodes.push(bob);
 

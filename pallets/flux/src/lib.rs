@@ -159,6 +159,9 @@ pub mod pallet {
 	#[pallet::genesis_build]
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
+			// The reserve holds the existential deposit from the start, so that a `convert` of
+			// any size can pay into it.
+			Pallet::<T>::ensure_reserve_exists();
 			if let Some(params) = self.params {
 				if let Err(e) = Pallet::<T>::validate_params(&params) {
 					panic!("invalid Flux genesis parameters: {e:?}");

@@ -91,7 +91,7 @@ impl<T: Config> Pallet<T> {
 			return PowerAccount { last: now, msg_index, exec_index, ..Default::default() };
 		};
 		if now <= account.last {
-			return account;
+			return Self::clamped(ctx, account, now);
 		}
 		// Effective stake changes only where a redirection ends: accrue piece by piece.
 		let mut points: Vec<Moment> = ctx
@@ -131,6 +131,20 @@ impl<T: Config> Pallet<T> {
 			from = to;
 		}
 		account.last = now;
+		Self::clamped(ctx, account, now)
+	}
+
+	/// `account` with its balances lowered to the caps of its effective stake at `now`.
+	fn clamped(ctx: &Context<T::AccountId>, mut account: PowerAccount, now: Moment) -> PowerAccount {
+		let (msg_cap, exec_cap) = ctx.caps(ctx.effective_stake(&account, now));
+		if account.msg >= msg_cap {
+			account.msg = msg_cap;
+			account.msg_remainder = 0;
+		}
+		if account.exec >= exec_cap {
+			account.exec = exec_cap;
+			account.exec_remainder = 0;
+		}
 		account
 	}
 
@@ -383,7 +397,7 @@ impl<T: Config> Pallet<T> {
 	///    delegations add up to its `delegated_out`.
 	/// 4. Every redirection given has its mirror received, and the other way round.
 	/// 5. Checkpoints are in time order.
-	#[cfg(any(feature = "try-runtime", test))]
+	#[cfg(any(feature = "try-runtime", feature = "std", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		let now = T::Time::now();
 		let (mut out_total, mut in_total) = (0u128, 0u128);

@@ -133,11 +133,15 @@ mod tests {
 		let century = days(36_525);
 		let delta = advance_index(0, alpha(MAX_ALPHA_PU_PER_FLUX_DAY), century);
 		assert!(delta < u128::MAX);
-		let (gain, rest) = accrue(u128::MAX, delta, denominator().low_u128() - 1);
-		assert_eq!(gain, u128::MAX);
+		let (gain, rest) = accrue(u128::MAX, delta, 0);
+		assert_eq!(gain, generation_over_days(u128::MAX, alpha(MAX_ALPHA_PU_PER_FLUX_DAY), 36_525));
+		assert!(gain > 10u128.pow(36));
 		assert!(U256::from(rest) < denominator());
 		let state = settle(Accrual::default(), u128::MAX, delta, u128::MAX);
-		assert_eq!(state.balance, u128::MAX);
+		assert_eq!(state.balance, gain);
+		// The largest remainder carried in does not overflow either.
+		let (_, rest) = accrue(u128::MAX, delta, denominator().low_u128() - 1);
+		assert!(U256::from(rest) < denominator());
 	}
 
 	prop_compose! {

@@ -14,7 +14,8 @@ fn convert_mints_at_the_rate_and_pays_the_reserve() {
 
 		assert_eq!(Flux::account(&DAVE).free, 5 * UNIT);
 		assert_eq!(Balances::balance(&DAVE), 990 * UNIT);
-		assert_eq!(Balances::balance(&reserve), 10 * UNIT);
+		// The reserve started with the existential deposit.
+		assert_eq!(Balances::balance(&reserve), 10 * UNIT + 1_000);
 		assert_eq!(TotalIssuance::<Test>::get(), issuance + 5 * UNIT);
 		assert_eq!(TotalMinted::<Test>::get(), issuance + 5 * UNIT);
 		assert_eq!(last_event(), Event::Converted { who: DAVE, hetu: 10 * UNIT, flux: 5 * UNIT });

@@ -34,9 +34,9 @@ fn the_history_keeps_the_last_checkpoints() {
 		let checkpoints = Checkpoints::<Test>::get();
 		assert_eq!(checkpoints.len(), 4);
 		assert_eq!(checkpoints.last().map(|c| c.alpha_msg), Some(FixedU128::from_u32(19)));
-		// Alice's last settlement (genesis) is older than every kept checkpoint, yet the cap
-		// bounds her balance: 7 days at α = 19.
-		assert_eq!(power(ALICE).0, 7 * 19 * 50);
+		// Alice's last settlement (genesis) is older than every kept checkpoint, yet her accrual
+		// is exact: checkpoints carry the cumulative index. One day each at α = 10, 11, …, 18.
+		assert_eq!(power(ALICE).0, (10..19).sum::<u128>() * 50);
 	});
 }
 
