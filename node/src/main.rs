@@ -10,6 +10,8 @@
 //!   `import-blocks`, `check-block`, `revert`, `key`, and `benchmark` when built with the
 //!   `runtime-benchmarks` feature.
 #![warn(missing_docs)]
+// `sc_cli::Error` and `sc_service::Error` are large, and every node API returns them.
+#![allow(clippy::result_large_err)]
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;

@@ -323,8 +323,7 @@ impl<T: Config> FluxLedger<T::AccountId> for Pallet<T> {
 	fn mint_and_stake(who: &T::AccountId, amount: Balance) -> DispatchResult {
 		frame_support::storage::with_storage_layer(|| {
 			Self::do_mint_silently(who, amount)?;
-			// The auto-staked reward may stake less than `min_stake`: it adds to the stake.
-			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+			// An auto-staked reward may be less than `min_stake`: it adds to the stake as it is.
 			T::StakeObserver::before_stake_change(who);
 			Self::try_mutate_account(who, |a| {
 				a.free = a.free.checked_sub(amount).ok_or(Error::<T>::InsufficientFree)?;

@@ -67,7 +67,10 @@ pub mod weights;
 /// Log target of this pallet.
 pub const LOG_TARGET: &str = "runtime::flux";
 
+// The pallet macros expand to `expect`s on values they guarantee (pallet info, storage
+// prefixes); the pallet's own code has none.
 #[frame_support::pallet]
+#[allow(clippy::expect_used)]
 pub mod pallet {
 	use super::*;
 	use fluxomics_primitives::{Balance, Moment, StakeObserver};

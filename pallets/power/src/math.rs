@@ -24,7 +24,9 @@ use sp_core::U256;
 
 /// The denominator of accrual: FixedU128's unit × planck per Flux × milliseconds per day.
 pub fn denominator() -> U256 {
-	U256::from(FixedU128::DIV) * U256::from(UNIT) * U256::from(MILLIS_PER_DAY)
+	U256::from(FixedU128::DIV)
+		.saturating_mul(U256::from(UNIT))
+		.saturating_mul(U256::from(MILLIS_PER_DAY))
 }
 
 /// The highest α (PU per Flux per day) governance may set: keeps every index below `u128::MAX`
@@ -42,7 +44,7 @@ fn saturate(x: U256) -> u128 {
 
 /// The index after `elapsed` milliseconds at rate `alpha`, from `index`.
 pub fn advance_index(index: u128, alpha: FixedU128, elapsed: Moment) -> u128 {
-	let growth = U256::from(alpha.into_inner()) * U256::from(elapsed);
+	let growth = U256::from(alpha.into_inner()).saturating_mul(U256::from(elapsed));
 	saturate(U256::from(index).saturating_add(growth))
 }
 
@@ -60,10 +62,11 @@ pub fn accrue(stake: Balance, delta: u128, remainder: u128) -> (PowerUnits, u128
 
 /// Generation of `stake` at `alpha` over `days` days, rounded down.
 pub fn generation_over_days(stake: Balance, alpha: FixedU128, days: u32) -> PowerUnits {
-	let numerator = U256::from(stake).full_mul(U256::from(alpha.into_inner())) *
-		sp_core::U512::from(days);
-	let per = sp_core::U512::from(FixedU128::DIV) * sp_core::U512::from(UNIT);
-	let whole = numerator / per;
+	let numerator = U256::from(stake)
+		.full_mul(U256::from(alpha.into_inner()))
+		.saturating_mul(sp_core::U512::from(days));
+	let per = sp_core::U512::from(FixedU128::DIV).saturating_mul(sp_core::U512::from(UNIT));
+	let (whole, _) = numerator.div_mod(per);
 	if whole > sp_core::U512::from(u128::MAX) {
 		u128::MAX
 	} else {

@@ -165,10 +165,10 @@ pub fn rates(who: AccountId) -> (u128, u128) {
 pub fn last_event() -> crate::Event<Test> {
 	System::events()
 		.into_iter()
-		.filter_map(|r| match r.event {
+		.rev()
+		.find_map(|r| match r.event {
 			RuntimeEvent::Power(e) => Some(e),
 			_ => None,
 		})
-		.last()
 		.expect("an event")
 }

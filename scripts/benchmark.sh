@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Measures the Fluxomics pallets and writes their `weights.rs`.
+#
+#   scripts/benchmark.sh                 # every Fluxomics pallet
+#   scripts/benchmark.sh pallet_flux     # one pallet
+#
+# Builds the node with `--features runtime-benchmarks` (a build of its own: the features change
+# most of the dependency graph) and runs `fluxomics-node benchmark pallet` against the dev
+# runtime, with the template in scripts/frame-weight-template.hbs.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+scripts/bootstrap.sh --no-npm
+# shellcheck disable=SC1091
+source .bootstrap.env
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/fluxomics/target}"
+export WASM_BUILD_WORKSPACE_HINT="$root"
+# The same target directory as `make build`: crates the feature does not touch are shared; the
+# next `make build` relinks the node without the feature.
+bench_target="${BENCH_TARGET_DIR:-$CARGO_TARGET_DIR}"
+
+CARGO_TARGET_DIR="$bench_target" cargo build --release --locked -p fluxomics-node --features runtime-benchmarks
+node="$bench_target/release/fluxomics-node"
+
+pallets=("$@")
+[ "${#pallets[@]}" -gt 0 ] || pallets=(pallet_flux pallet_power)
+for pallet in "${pallets[@]}"; do
+  case "$pallet" in
+    pallet_flux) dir=pallets/flux ;;
+    pallet_power) dir=pallets/power ;;
+    *) echo "unknown pallet: $pallet" >&2; exit 2 ;;
+  esac
+  echo "benchmarking $pallet -> $dir/src/weights.rs"
+  "$node" benchmark pallet \
+    --runtime "$bench_target/release/wbuild/fluxomics-runtime/fluxomics_runtime.compact.compressed.wasm" \
+    --genesis-builder runtime --genesis-builder-preset development \
+    --pallet "$pallet" --extrinsic '*' \
+    --steps "${STEPS:-20}" --repeat "${REPEAT:-10}" \
+    --template scripts/frame-weight-template.hbs \
+    --output "$dir/src/weights.rs"
+done
