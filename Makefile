@@ -32,6 +32,8 @@ test: build test-rust test-e2e
 # Release tests reuse the node's release build of every dependency (see docs/build.md).
 test-rust: bootstrap
 	$(CARGO) test --release --locked --workspace
+	# The benchmarks, run once each as tests against the pallets' mock runtimes.
+	SKIP_WASM_BUILD=1 $(CARGO) test --release --locked -p pallet-flux -p pallet-power --features runtime-benchmarks
 
 test-e2e: bootstrap
 	cd e2e && FLUXOMICS_NODE=$(NODE_BIN) node --test --test-concurrency=1 tests/

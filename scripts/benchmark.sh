@@ -19,6 +19,9 @@ export WASM_BUILD_WORKSPACE_HINT="$root"
 # next `make build` relinks the node without the feature.
 bench_target="${BENCH_TARGET_DIR:-$CARGO_TARGET_DIR}"
 
+# frame-benchmarking-cli's own test runtime (for `benchmark storage`, which this node does not
+# offer) cannot find itself in this workspace's metadata: skip its wasm.
+export SKIP_FRAME_STORAGE_ACCESS_TEST_RUNTIME_WASM_BUILD=1
 CARGO_TARGET_DIR="$bench_target" cargo build --release --locked -p fluxomics-node --features runtime-benchmarks
 node="$bench_target/release/fluxomics-node"
 

@@ -1,7 +1,7 @@
 //! The runtime's benchmark registry: which pallets `fluxomics-node benchmark pallet` can measure.
 
 use alloc::{string::String, vec::Vec};
-use frame_benchmarking::{BenchmarkBatch, BenchmarkConfig, BenchmarkList, Benchmarking};
+use frame_benchmarking::{BenchmarkBatch, BenchmarkConfig, BenchmarkList};
 use frame_support::traits::{StorageInfo, StorageInfoTrait, WhitelistedStorageKeys};
 
 use crate::*;
@@ -16,7 +16,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_power, Power]
 );
 
-use frame_benchmarking::BaselineBench;
+use frame_benchmarking::baseline::Pallet as BaselineBench;
 use frame_system_benchmarking::Pallet as SystemBench;
 
 impl frame_system_benchmarking::Config for Runtime {}

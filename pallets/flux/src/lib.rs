@@ -274,7 +274,7 @@ pub mod pallet {
 
 		/// Stakes `amount` of free Flux.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::stake())]
+		#[pallet::weight(T::WeightInfo::stake().saturating_add(T::StakeObserver::before_stake_change_weight()))]
 		pub fn stake(origin: OriginFor<T>, #[pallet::compact] amount: Balance) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_stake(&who, amount)
@@ -282,7 +282,7 @@ pub mod pallet {
 
 		/// Starts unbonding `amount` of staked Flux.
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::unstake())]
+		#[pallet::weight(T::WeightInfo::unstake().saturating_add(T::StakeObserver::before_stake_change_weight()))]
 		pub fn unstake(origin: OriginFor<T>, #[pallet::compact] amount: Balance) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_unstake(&who, amount)
@@ -290,7 +290,7 @@ pub mod pallet {
 
 		/// Moves `amount` of unbonding Flux back to stake, newest chunks first.
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::rebond())]
+		#[pallet::weight(T::WeightInfo::rebond().saturating_add(T::StakeObserver::before_stake_change_weight()))]
 		pub fn rebond(origin: OriginFor<T>, #[pallet::compact] amount: Balance) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_rebond(&who, amount)

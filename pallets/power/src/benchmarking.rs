@@ -2,10 +2,10 @@
 //! most delegations already made, and the most redirections to walk when settling.
 
 use super::*;
-use crate::pallet::{Checkpoints, Delegations, Params};
+use crate::pallet::{Checkpoints, Delegations, Params, RedirectsIn, RedirectsOut};
 use fluxomics_primitives::{Balance, PowerLedger, StakeInfo, UNIT};
 use frame_benchmarking::v2::*;
-use frame_support::traits::{Get, Time};
+use frame_support::traits::{EnsureOrigin, Get, Time};
 use frame_system::RawOrigin;
 
 const SEED: u32 = 0;
@@ -90,6 +90,8 @@ mod benchmarks {
 	fn settle() {
 		let caller = staker::<T>("caller", 0, 1_000 * UNIT);
 		worst_case::<T>(&caller);
+		assert_eq!(RedirectsOut::<T>::get(&caller).len() as u32, T::MaxRedirects::get());
+		assert_eq!(RedirectsIn::<T>::get(&caller).len() as u32, T::MaxRedirects::get());
 		#[block]
 		{
 			Pallet::<T>::settle(&caller);

@@ -9,6 +9,7 @@ use alloc::vec::Vec;
 use fluxomics_primitives::{
 	Balance, Moment, PowerKind, PowerLedger, PowerStatus, PowerUnits, StakeInfo, StakeObserver,
 };
+use crate::WeightInfo;
 use frame_support::{ensure, pallet_prelude::*, traits::Time};
 use sp_arithmetic::{traits::Zero, FixedU128};
 
@@ -446,6 +447,11 @@ impl<T: Config> StakeObserver<T::AccountId> for Pallet<T> {
 
 	fn committed_stake(who: &T::AccountId) -> Balance {
 		Self::committed(who)
+	}
+
+	fn before_stake_change_weight() -> Weight {
+		// Settling the account with the most redirections to walk.
+		T::WeightInfo::settle()
 	}
 }
 

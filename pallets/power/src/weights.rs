@@ -1,13 +1,41 @@
-//! Weights of the Power pallet's calls.
+
+//! Weights for `pallet_power`, measured by the benchmark CLI (do not edit by hand).
 //!
-//! PROVISIONAL: written by hand from the storage each call touches, until
-//! `fluxomics-node benchmark pallet --pallet pallet_power` (see `docs/benchmarks.md`) replaces
-//! this file with measured values.
+//! Generated with `scripts/benchmark.sh` (frame-benchmarking-cli 64.0.0) on 2026-11-22.
+//! STEPS: `20`, REPEAT: `10`, WASM-EXECUTION: `Compiled`,
+//! CHAIN: `None`, DB CACHE: `1024`; HOSTNAME: `vm`,
+//! CPU: `AMD EPYC`.
 
-#![allow(unused_parens, unused_imports, missing_docs)]
+// Executed Command:
+// /root/.cache/fluxomics/target/release/fluxomics-node
+// benchmark
+// pallet
+// --runtime
+// /root/.cache/fluxomics/target/release/wbuild/fluxomics-runtime/fluxomics_runtime.compact.compressed.wasm
+// --genesis-builder
+// runtime
+// --genesis-builder-preset
+// development
+// --pallet
+// pallet_power
+// --extrinsic
+// *
+// --steps
+// 20
+// --repeat
+// 10
+// --template
+// scripts/frame-weight-template.hbs
+// --output
+// pallets/power/src/weights.rs
 
+#![cfg_attr(rustfmt, rustfmt_skip)]
+#![allow(unused_parens)]
+#![allow(unused_imports)]
+#![allow(missing_docs)]
+
+use frame_support::{traits::Get, weights::{Weight, constants::ParityDbWeight}};
 use core::marker::PhantomData;
-use frame_support::{traits::Get, weights::Weight};
 
 /// Weight functions needed for `pallet_power`.
 pub trait WeightInfo {
@@ -20,40 +48,116 @@ pub trait WeightInfo {
 /// Weights for `pallet_power` in the Fluxomics runtime.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
+	/// Storage: `Flux::Accounts` (r:2 w:0)
+	/// Proof: `Flux::Accounts` (`max_values`: None, `max_size`: Some(865), added: 3340, mode: `MaxEncodedLen`)
+	/// Storage: `Power::Accounts` (r:2 w:2)
+	/// Proof: `Power::Accounts` (`max_values`: None, `max_size`: Some(184), added: 2659, mode: `MaxEncodedLen`)
+	/// Storage: `Power::RedirectsOut` (r:2 w:0)
+	/// Proof: `Power::RedirectsOut` (`max_values`: None, `max_size`: Some(945), added: 3420, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Power::Delegations` (r:1 w:1)
+	/// Proof: `Power::Delegations` (`max_values`: None, `max_size`: Some(945), added: 3420, mode: `MaxEncodedLen`)
+	/// Storage: `Power::RedirectsIn` (r:2 w:0)
+	/// Proof: `Power::RedirectsIn` (`max_values`: None, `max_size`: Some(945), added: 3420, mode: `MaxEncodedLen`)
+	/// Storage: `Power::Params` (r:1 w:0)
+	/// Proof: `Power::Params` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
+	/// Storage: `Power::Checkpoints` (r:1 w:0)
+	/// Proof: `Power::Checkpoints` (`max_values`: Some(1), `max_size`: Some(2305), added: 2800, mode: `MaxEncodedLen`)
 	fn delegate() -> Weight {
-		Weight::from_parts(120_000_000, 12_000)
-			.saturating_add(T::DbWeight::get().reads(12))
-			.saturating_add(T::DbWeight::get().writes(3))
+		// Proof Size summary in bytes:
+		//  Measured:  `5492`
+		//  Estimated: `7830`
+		// Minimum execution time: 108_764_000 picoseconds.
+		Weight::from_parts(113_243_000, 7830)
+			.saturating_add(T::DbWeight::get().reads(12_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
+	/// Storage: `Power::Delegations` (r:1 w:1)
+	/// Proof: `Power::Delegations` (`max_values`: None, `max_size`: Some(945), added: 3420, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Flux::Accounts` (r:2 w:0)
+	/// Proof: `Flux::Accounts` (`max_values`: None, `max_size`: Some(865), added: 3340, mode: `MaxEncodedLen`)
+	/// Storage: `Power::RedirectsOut` (r:2 w:0)
+	/// Proof: `Power::RedirectsOut` (`max_values`: None, `max_size`: Some(945), added: 3420, mode: `MaxEncodedLen`)
+	/// Storage: `Power::RedirectsIn` (r:2 w:0)
+	/// Proof: `Power::RedirectsIn` (`max_values`: None, `max_size`: Some(945), added: 3420, mode: `MaxEncodedLen`)
+	/// Storage: `Power::Params` (r:1 w:0)
+	/// Proof: `Power::Params` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
+	/// Storage: `Power::Checkpoints` (r:1 w:0)
+	/// Proof: `Power::Checkpoints` (`max_values`: Some(1), `max_size`: Some(2305), added: 2800, mode: `MaxEncodedLen`)
+	/// Storage: `Power::Accounts` (r:2 w:2)
+	/// Proof: `Power::Accounts` (`max_values`: None, `max_size`: Some(184), added: 2659, mode: `MaxEncodedLen`)
 	fn undelegate() -> Weight {
-		Weight::from_parts(120_000_000, 12_000)
-			.saturating_add(T::DbWeight::get().reads(12))
-			.saturating_add(T::DbWeight::get().writes(3))
+		// Proof Size summary in bytes:
+		//  Measured:  `5692`
+		//  Estimated: `7830`
+		// Minimum execution time: 104_165_000 picoseconds.
+		Weight::from_parts(107_411_000, 7830)
+			.saturating_add(T::DbWeight::get().reads(12_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
+	/// Storage: `Power::Params` (r:1 w:1)
+	/// Proof: `Power::Params` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Power::Checkpoints` (r:1 w:1)
+	/// Proof: `Power::Checkpoints` (`max_values`: Some(1), `max_size`: Some(2305), added: 2800, mode: `MaxEncodedLen`)
 	fn set_params() -> Weight {
-		Weight::from_parts(20_000_000, 4_000)
-			.saturating_add(T::DbWeight::get().reads(2))
-			.saturating_add(T::DbWeight::get().writes(2))
+		// Proof Size summary in bytes:
+		//  Measured:  `2439`
+		//  Estimated: `3790`
+		// Minimum execution time: 22_462_000 picoseconds.
+		Weight::from_parts(24_225_000, 3790)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
+	/// Storage: `Flux::Accounts` (r:1 w:0)
+	/// Proof: `Flux::Accounts` (`max_values`: None, `max_size`: Some(865), added: 3340, mode: `MaxEncodedLen`)
+	/// Storage: `Power::RedirectsOut` (r:1 w:0)
+	/// Proof: `Power::RedirectsOut` (`max_values`: None, `max_size`: Some(945), added: 3420, mode: `MaxEncodedLen`)
+	/// Storage: `Power::RedirectsIn` (r:1 w:0)
+	/// Proof: `Power::RedirectsIn` (`max_values`: None, `max_size`: Some(945), added: 3420, mode: `MaxEncodedLen`)
+	/// Storage: `Power::Params` (r:1 w:0)
+	/// Proof: `Power::Params` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
+	/// Storage: `Power::Checkpoints` (r:1 w:0)
+	/// Proof: `Power::Checkpoints` (`max_values`: Some(1), `max_size`: Some(2305), added: 2800, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Power::Accounts` (r:1 w:1)
+	/// Proof: `Power::Accounts` (`max_values`: None, `max_size`: Some(184), added: 2659, mode: `MaxEncodedLen`)
 	fn settle() -> Weight {
-		Weight::from_parts(60_000_000, 12_000)
-			.saturating_add(T::DbWeight::get().reads(6))
-			.saturating_add(T::DbWeight::get().writes(1))
+		// Proof Size summary in bytes:
+		//  Measured:  `4456`
+		//  Estimated: `4410`
+		// Minimum execution time: 54_953_000 picoseconds.
+		Weight::from_parts(57_147_000, 4410)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
 
-// For tests.
+// For tests and for runtimes that take these numbers with ParityDB's costs.
 impl WeightInfo for () {
 	fn delegate() -> Weight {
-		Weight::from_parts(120_000_000, 12_000)
+		Weight::from_parts(113_243_000, 7830)
+			.saturating_add(ParityDbWeight::get().reads(12_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn undelegate() -> Weight {
-		Weight::from_parts(120_000_000, 12_000)
+		Weight::from_parts(107_411_000, 7830)
+			.saturating_add(ParityDbWeight::get().reads(12_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn set_params() -> Weight {
-		Weight::from_parts(20_000_000, 4_000)
+		Weight::from_parts(24_225_000, 3790)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn settle() -> Weight {
-		Weight::from_parts(60_000_000, 12_000)
+		Weight::from_parts(57_147_000, 4410)
+			.saturating_add(ParityDbWeight::get().reads(7_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 }

@@ -14,6 +14,7 @@
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
+use frame_support::weights::Weight;
 use sp_runtime::{DispatchError, DispatchResult};
 
 #[doc(hidden)]
@@ -69,12 +70,17 @@ pub trait StakeObserver<AccountId> {
 	/// Staked Flux of `who` that is committed elsewhere (delegated, listed or leased) and so may
 	/// not be unstaked.
 	fn committed_stake(who: &AccountId) -> Balance;
+	/// The most `before_stake_change` can cost: callers add it to their own weight.
+	fn before_stake_change_weight() -> Weight;
 }
 
 impl<AccountId> StakeObserver<AccountId> for () {
 	fn before_stake_change(_: &AccountId) {}
 	fn committed_stake(_: &AccountId) -> Balance {
 		0
+	}
+	fn before_stake_change_weight() -> Weight {
+		Weight::zero()
 	}
 }
 

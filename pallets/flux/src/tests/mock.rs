@@ -75,6 +75,9 @@ impl StakeObserver<AccountId> for TestObserver {
 	fn committed_stake(who: &AccountId) -> Balance {
 		COMMITTED.with(|c| c.borrow().iter().find(|(a, _)| a == who).map_or(0, |(_, b)| *b))
 	}
+	fn before_stake_change_weight() -> frame_support::weights::Weight {
+		frame_support::weights::Weight::from_parts(1_000, 0)
+	}
 }
 
 pub fn set_committed(who: AccountId, amount: Balance) {

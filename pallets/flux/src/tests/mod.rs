@@ -6,3 +6,4 @@ mod convert;
 mod params;
 mod protocol_flows;
 mod staking;
+mod weights;
