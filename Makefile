@@ -12,7 +12,8 @@ export WASM_BUILD_WORKSPACE_HINT := $(CURDIR)
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 NODE_BIN := $(CARGO_TARGET_DIR)/release/fluxomics-node
 # Every cargo call reads the wasm toolchain the bootstrap chose.
-CARGO := source .bootstrap.env && cargo
+ENV := source .bootstrap.env &&
+CARGO := $(ENV) cargo
 
 .PHONY: all bootstrap build run test test-rust test-e2e clippy fmt
 
@@ -33,14 +34,14 @@ test: build test-rust test-e2e
 test-rust: bootstrap
 	$(CARGO) test --release --locked --workspace
 	# The benchmarks, run once each as tests against the pallets' mock runtimes.
-	SKIP_WASM_BUILD=1 $(CARGO) test --release --locked -p pallet-flux -p pallet-power --features runtime-benchmarks
+	$(ENV) SKIP_WASM_BUILD=1 cargo test --release --locked -p pallet-flux -p pallet-power --features runtime-benchmarks
 
 test-e2e: bootstrap
 	cd e2e && FLUXOMICS_NODE=$(NODE_BIN) node --test --test-concurrency=1 tests/
 
 # The wasm runtime is not needed to lint it.
 clippy: bootstrap
-	SKIP_WASM_BUILD=1 $(CARGO) clippy --release --locked --workspace --all-targets -- -D warnings
+	$(ENV) SKIP_WASM_BUILD=1 cargo clippy --release --locked --workspace --all-targets -- -D warnings
 
 fmt:
 	cargo fmt --all

@@ -94,8 +94,10 @@ fn testnet_genesis(
 		params: Some(economy.flux),
 		accounts: economy.stakers,
 	};
-	let power =
-		pallet_power::GenesisConfig::<Runtime> { params: Some(economy.power), ..Default::default() };
+	let power = pallet_power::GenesisConfig::<Runtime> {
+		params: Some(economy.power),
+		..Default::default()
+	};
 	serde_json::json!({
 		"balances": { "balances": balances },
 		"aura": { "authorities": aura },

@@ -207,10 +207,11 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_withdraw_unbonded(who: &T::AccountId) -> Result<Balance, DispatchError> {
 		let now = T::Time::now();
 		let amount = Self::try_mutate_account(who, |a| {
-			let thawed =
-				a.unbonding.iter().filter(|c| c.thaw_at <= now).fold(0u128, |sum, c| {
-					sum.saturating_add(c.amount)
-				});
+			let thawed = a
+				.unbonding
+				.iter()
+				.filter(|c| c.thaw_at <= now)
+				.fold(0u128, |sum, c| sum.saturating_add(c.amount));
 			ensure!(!thawed.is_zero(), Error::<T>::NothingToWithdraw);
 			a.unbonding.retain(|c| c.thaw_at > now);
 			a.free = a.free.checked_add(thawed).ok_or(Error::<T>::Overflow)?;
@@ -291,8 +292,8 @@ impl<T: Config> Pallet<T> {
 		}
 		ensure!(issuance == TotalIssuance::<T>::get(), "1: accounts do not sum to the issuance");
 		ensure!(
-			TotalMinted::<T>::get().checked_sub(TotalBurned::<T>::get()) ==
-				Some(TotalIssuance::<T>::get()),
+			TotalMinted::<T>::get().checked_sub(TotalBurned::<T>::get())
+				== Some(TotalIssuance::<T>::get()),
 			"2: issuance is not minted minus burned"
 		);
 		ensure!(staked == TotalStaked::<T>::get(), "3: stakes do not sum to the total staked");
@@ -384,7 +385,11 @@ impl<T: Config> FluxLedger<T::AccountId> for Pallet<T> {
 		Ok(())
 	}
 
-	fn slash_held(who: &T::AccountId, amount: Balance, to: Option<&T::AccountId>) -> DispatchResult {
+	fn slash_held(
+		who: &T::AccountId,
+		amount: Balance,
+		to: Option<&T::AccountId>,
+	) -> DispatchResult {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		frame_support::storage::with_storage_layer(|| {
 			Self::try_mutate_account(who, |a| {

@@ -98,5 +98,9 @@ mod benchmarks {
 		}
 	}
 
-	impl_benchmark_test_suite!(Pallet, crate::tests::mock::new_bench_ext(), crate::tests::mock::Test);
+	impl_benchmark_test_suite!(
+		Pallet,
+		crate::tests::mock::new_bench_ext(),
+		crate::tests::mock::Test
+	);
 }

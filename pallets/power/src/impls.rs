@@ -1,5 +1,6 @@
 //! Settlement, the bodies of the calls, the traits other pallets use, and the invariants.
 
+use crate::WeightInfo;
 use crate::{
 	math::{self, Accrual},
 	pallet::*,
@@ -9,7 +10,6 @@ use alloc::vec::Vec;
 use fluxomics_primitives::{
 	Balance, Moment, PowerKind, PowerLedger, PowerStatus, PowerUnits, StakeInfo, StakeObserver,
 };
-use crate::WeightInfo;
 use frame_support::{ensure, pallet_prelude::*, traits::Time};
 use sp_arithmetic::{traits::Zero, FixedU128};
 
@@ -39,10 +39,7 @@ pub fn index_at(checkpoints: &[Checkpoint], t: Moment) -> (u128, u128) {
 
 /// Sum of the amounts of redirections active at `t` (they end strictly after `t`).
 fn active_at<A>(redirects: &[Redirect<A>], t: Moment) -> Balance {
-	redirects
-		.iter()
-		.filter(|r| r.until > t)
-		.fold(0, |sum, r| sum.saturating_add(r.amount))
+	redirects.iter().filter(|r| r.until > t).fold(0, |sum, r| sum.saturating_add(r.amount))
 }
 
 /// Everything settlement of one account reads, read once.
@@ -136,7 +133,11 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// `account` with its balances lowered to the caps of its effective stake at `now`.
-	fn clamped(ctx: &Context<T::AccountId>, mut account: PowerAccount, now: Moment) -> PowerAccount {
+	fn clamped(
+		ctx: &Context<T::AccountId>,
+		mut account: PowerAccount,
+		now: Moment,
+	) -> PowerAccount {
 		let (msg_cap, exec_cap) = ctx.caps(ctx.effective_stake(&account, now));
 		if account.msg >= msg_cap {
 			account.msg = msg_cap;
@@ -262,7 +263,8 @@ impl<T: Config> Pallet<T> {
 	/// Checks parameters: every rejection has its own error.
 	pub fn validate_params(params: &PowerParams) -> DispatchResult {
 		let max = FixedU128::from_inner(
-			math::MAX_ALPHA_PU_PER_FLUX_DAY.saturating_mul(<FixedU128 as sp_arithmetic::FixedPointNumber>::DIV),
+			math::MAX_ALPHA_PU_PER_FLUX_DAY
+				.saturating_mul(<FixedU128 as sp_arithmetic::FixedPointNumber>::DIV),
 		);
 		for alpha in [params.alpha_msg, params.alpha_exec] {
 			ensure!(!alpha.is_zero(), Error::<T>::ZeroAlpha);
@@ -354,7 +356,12 @@ impl<T: Config> Pallet<T> {
 			.map_err(|_| Error::<T>::TooManyRedirects)?;
 		RedirectsOut::<T>::insert(from, outs);
 		RedirectsIn::<T>::insert(to, ins);
-		Self::deposit_event(Event::Redirected { from: from.clone(), to: to.clone(), amount, until });
+		Self::deposit_event(Event::Redirected {
+			from: from.clone(),
+			to: to.clone(),
+			amount,
+			until,
+		});
 		Ok(())
 	}
 
@@ -408,9 +415,11 @@ impl<T: Config> Pallet<T> {
 			let (msg_cap, exec_cap) = ctx.caps(ctx.effective_stake(&account, now));
 			ensure!(account.msg <= msg_cap && account.exec <= exec_cap, "1: Power above its cap");
 			ensure!(Self::committed(&who) <= ctx.staked, "2: more stake committed than staked");
-			let delegated: Balance =
-				Delegations::<T>::get(&who).iter().map(|d| d.amount).sum();
-			ensure!(delegated == stored.delegated_out, "3: delegations do not sum to delegated_out");
+			let delegated: Balance = Delegations::<T>::get(&who).iter().map(|d| d.amount).sum();
+			ensure!(
+				delegated == stored.delegated_out,
+				"3: delegations do not sum to delegated_out"
+			);
 			out_total = out_total.saturating_add(stored.delegated_out);
 			in_total = in_total.saturating_add(stored.delegated_in);
 		}

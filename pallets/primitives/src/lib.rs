@@ -13,8 +13,8 @@
 #![cfg_attr(not(feature = "std"), no_std)]
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use scale_info::TypeInfo;
 use frame_support::weights::Weight;
+use scale_info::TypeInfo;
 use sp_runtime::{DispatchError, DispatchResult};
 
 #[doc(hidden)]
@@ -124,8 +124,12 @@ pub trait PowerLedger<AccountId> {
 	fn redirect(from: &AccountId, to: &AccountId, amount: Balance, until: Moment)
 		-> DispatchResult;
 	/// Forgets a redirection that has ended (or ends it now if `until` is in the future).
-	fn end_redirect(from: &AccountId, to: &AccountId, amount: Balance, until: Moment)
-		-> DispatchResult;
+	fn end_redirect(
+		from: &AccountId,
+		to: &AccountId,
+		amount: Balance,
+		until: Moment,
+	) -> DispatchResult;
 }
 
 /// An account's Power, settled to now: what `PowerApi::power_of` returns.

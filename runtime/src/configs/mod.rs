@@ -6,22 +6,25 @@
 //! time in both cases, which is what Power accrual is measured in.
 
 use frame_support::{
-	derive_impl, dispatch::DispatchClass, parameter_types, PalletId,
+	derive_impl,
+	dispatch::DispatchClass,
+	parameter_types,
 	traits::{ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, VariantCountOf},
 	weights::{
 		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
 		IdentityFee, Weight,
 	},
+	PalletId,
 };
-use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier};
 use frame_system::EnsureRoot;
+use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier};
 use sp_runtime::{traits::One, Perbill};
 use sp_version::RuntimeVersion;
 
 use crate::{
-	AccountId, Aura, Flux, Power, Balance, Balances, Block, BlockNumber, Hash, Moment, Nonce, PalletInfo,
-	Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin,
-	RuntimeTask, System, Timestamp, VERSION,
+	AccountId, Aura, Balance, Balances, Block, BlockNumber, Flux, Hash, Moment, Nonce, PalletInfo,
+	Power, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
+	RuntimeOrigin, RuntimeTask, System, Timestamp, VERSION,
 };
 
 /// One HETU in planck (12 decimals).

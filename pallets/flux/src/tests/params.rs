@@ -41,8 +41,14 @@ fn set_params_refuses_each_bad_value() {
 	ExtBuilder::build_and_execute(|| {
 		let ok = test_params();
 		let cases = [
-			(crate::FluxParams { hetu_per_flux: FixedU128::from_u32(0), ..ok }, Error::<Test>::ZeroRate),
-			(crate::FluxParams { unbonding_period: 366 * DAY, ..ok }, Error::<Test>::UnbondingPeriodTooLong),
+			(
+				crate::FluxParams { hetu_per_flux: FixedU128::from_u32(0), ..ok },
+				Error::<Test>::ZeroRate,
+			),
+			(
+				crate::FluxParams { unbonding_period: 366 * DAY, ..ok },
+				Error::<Test>::UnbondingPeriodTooLong,
+			),
 			(crate::FluxParams { min_stake: 0, ..ok }, Error::<Test>::ZeroMinimum),
 			(crate::FluxParams { min_convert: 0, ..ok }, Error::<Test>::ZeroMinimum),
 		];

@@ -36,7 +36,10 @@ fn burn_destroys_free_flux() {
 		assert_eq!(Flux::free(&BOB), 15 * UNIT);
 		assert_eq!(TotalIssuance::<Test>::get(), issuance - 5 * UNIT);
 		assert_eq!(TotalBurned::<Test>::get(), 5 * UNIT);
-		assert_noop!(<Flux as FluxLedger<_>>::burn(&BOB, 16 * UNIT), Error::<Test>::InsufficientFree);
+		assert_noop!(
+			<Flux as FluxLedger<_>>::burn(&BOB, 16 * UNIT),
+			Error::<Test>::InsufficientFree
+		);
 		assert_noop!(<Flux as FluxLedger<_>>::burn(&BOB, 0), Error::<Test>::ZeroAmount);
 	});
 }

@@ -36,7 +36,10 @@ fn stake_refuses_bad_amounts() {
 			Flux::stake(RuntimeOrigin::signed(BOB), 5 * UNIT),
 			Error::<Test>::BelowMinimumStake
 		);
-		assert_noop!(Flux::stake(RuntimeOrigin::signed(NOBODY), UNIT), Error::<Test>::InsufficientFree);
+		assert_noop!(
+			Flux::stake(RuntimeOrigin::signed(NOBODY), UNIT),
+			Error::<Test>::InsufficientFree
+		);
 		assert!(observed().is_empty());
 	});
 }
@@ -64,7 +67,10 @@ fn chunks_thawing_at_the_same_time_merge() {
 		assert_eq!(chunks(ALICE), vec![(10 * UNIT, START + UNBONDING)]);
 		advance(1);
 		assert_ok!(Flux::unstake(RuntimeOrigin::signed(ALICE), 5 * UNIT));
-		assert_eq!(chunks(ALICE), vec![(10 * UNIT, START + UNBONDING), (5 * UNIT, START + UNBONDING + 1)]);
+		assert_eq!(
+			chunks(ALICE),
+			vec![(10 * UNIT, START + UNBONDING), (5 * UNIT, START + UNBONDING + 1)]
+		);
 	});
 }
 

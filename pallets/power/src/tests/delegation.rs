@@ -54,7 +54,10 @@ fn undelegating_after_the_lock_restores_both_rates() {
 		assert_ok!(Power::undelegate(RuntimeOrigin::signed(ALICE), CHARLIE));
 		assert_eq!(rates(ALICE), (500, 1_000));
 		assert_eq!(rates(CHARLIE), (0, 0));
-		assert_eq!(last_event(), Event::Undelegated { from: ALICE, to: CHARLIE, amount: 20 * UNIT });
+		assert_eq!(
+			last_event(),
+			Event::Undelegated { from: ALICE, to: CHARLIE, amount: 20 * UNIT }
+		);
 		// What Charlie earned while delegated to stays his (his cap is now 0: it goes).
 		assert_eq!(power(CHARLIE), (0, 0));
 		assert!(Delegations::<Test>::get(ALICE).is_empty());

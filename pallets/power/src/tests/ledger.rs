@@ -14,7 +14,10 @@ fn consume_spends_exactly_and_refuses_more_than_available() {
 		assert_ok!(Power::consume(&ALICE, PowerKind::Exec, 1_000));
 		assert_eq!(power(ALICE), (380, 0));
 		assert_noop!(Power::consume(&ALICE, PowerKind::Msg, 381), Error::<Test>::InsufficientPower);
-		assert_noop!(Power::consume(&CHARLIE, PowerKind::Exec, 1), Error::<Test>::InsufficientPower);
+		assert_noop!(
+			Power::consume(&CHARLIE, PowerKind::Exec, 1),
+			Error::<Test>::InsufficientPower
+		);
 		// Spending nothing always works.
 		assert_ok!(Power::consume(&CHARLIE, PowerKind::Exec, 0));
 	});

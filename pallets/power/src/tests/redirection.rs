@@ -89,7 +89,10 @@ fn redirect_refuses_bad_input() {
 		for i in 0..3 {
 			assert_ok!(Power::redirect(&ALICE, &BOB, UNIT, until + i));
 		}
-		assert_noop!(Power::redirect(&ALICE, &BOB, UNIT, until + 9), Error::<Test>::TooManyRedirects);
+		assert_noop!(
+			Power::redirect(&ALICE, &BOB, UNIT, until + 9),
+			Error::<Test>::TooManyRedirects
+		);
 		assert_noop!(
 			Power::redirect(&CHARLIE, &BOB, UNIT, until),
 			Error::<Test>::InsufficientStake
