@@ -10,6 +10,7 @@ use frame_support::{
 		tokens::{Fortitude, Preservation},
 		Time,
 	},
+	weights::Weight,
 };
 use sp_arithmetic::{
 	helpers_128bit::multiply_by_rational_with_rounding, traits::Zero, FixedPointNumber, FixedU128,
@@ -123,8 +124,9 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Moves `amount` of free Flux to stake, after telling the observer.
-	pub(crate) fn do_stake(who: &T::AccountId, amount: Balance) -> DispatchResult {
+	/// Moves `amount` of free Flux to stake, after telling the observer. Returns what the
+	/// observer's settlement cost.
+	pub(crate) fn do_stake(who: &T::AccountId, amount: Balance) -> Result<Weight, DispatchError> {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		let min_stake = Params::<T>::get().min_stake;
 		let total_staked =
@@ -134,7 +136,7 @@ impl<T: Config> Pallet<T> {
 		let staked = account.staked.checked_add(amount).ok_or(Error::<T>::Overflow)?;
 		ensure!(staked >= min_stake, Error::<T>::BelowMinimumStake);
 
-		T::StakeObserver::before_stake_change(who);
+		let observed = T::StakeObserver::before_stake_change(who);
 		Self::try_mutate_account(who, |a| {
 			a.free = a.free.checked_sub(amount).ok_or(Error::<T>::InsufficientFree)?;
 			a.staked = staked;
@@ -142,10 +144,10 @@ impl<T: Config> Pallet<T> {
 		})?;
 		TotalStaked::<T>::put(total_staked);
 		Self::deposit_event(Event::Staked { who: who.clone(), amount });
-		Ok(())
+		Ok(observed)
 	}
 
-	pub(crate) fn do_unstake(who: &T::AccountId, amount: Balance) -> DispatchResult {
+	pub(crate) fn do_unstake(who: &T::AccountId, amount: Balance) -> Result<Weight, DispatchError> {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		let params = Params::<T>::get();
 		let account = Self::account(who);
@@ -163,7 +165,7 @@ impl<T: Config> Pallet<T> {
 				.map_err(|_| Error::<T>::TooManyUnbondingChunks)?;
 		}
 
-		T::StakeObserver::before_stake_change(who);
+		let observed = T::StakeObserver::before_stake_change(who);
 		Self::try_mutate_account(who, |a| {
 			a.staked = left;
 			a.unbonding = unbonding;
@@ -171,10 +173,10 @@ impl<T: Config> Pallet<T> {
 		})?;
 		TotalStaked::<T>::mutate(|t| *t = t.saturating_sub(amount));
 		Self::deposit_event(Event::Unstaked { who: who.clone(), amount, thaw_at });
-		Ok(())
+		Ok(observed)
 	}
 
-	pub(crate) fn do_rebond(who: &T::AccountId, amount: Balance) -> DispatchResult {
+	pub(crate) fn do_rebond(who: &T::AccountId, amount: Balance) -> Result<Weight, DispatchError> {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		let mut account = Self::account(who);
 		ensure!(account.unbonding_total() >= amount, Error::<T>::InsufficientUnbonding);
@@ -193,7 +195,7 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 
-		T::StakeObserver::before_stake_change(who);
+		let observed = T::StakeObserver::before_stake_change(who);
 		Self::try_mutate_account(who, |a| {
 			a.staked = staked;
 			a.unbonding = account.unbonding;
@@ -201,7 +203,7 @@ impl<T: Config> Pallet<T> {
 		})?;
 		TotalStaked::<T>::mutate(|t| *t = t.saturating_add(amount));
 		Self::deposit_event(Event::Rebonded { who: who.clone(), amount });
-		Ok(())
+		Ok(observed)
 	}
 
 	pub(crate) fn do_withdraw_unbonded(who: &T::AccountId) -> Result<Balance, DispatchError> {
@@ -325,7 +327,7 @@ impl<T: Config> FluxLedger<T::AccountId> for Pallet<T> {
 		frame_support::storage::with_storage_layer(|| {
 			Self::do_mint_silently(who, amount)?;
 			// An auto-staked reward may be less than `min_stake`: it adds to the stake as it is.
-			T::StakeObserver::before_stake_change(who);
+			let _ = T::StakeObserver::before_stake_change(who);
 			Self::try_mutate_account(who, |a| {
 				a.free = a.free.checked_sub(amount).ok_or(Error::<T>::InsufficientFree)?;
 				a.staked = a.staked.checked_add(amount).ok_or(Error::<T>::Overflow)?;

@@ -175,7 +175,7 @@ pub mod pallet {
 				let total = free.saturating_add(*staked);
 				let result = Pallet::<T>::do_mint(who, total).and_then(|()| {
 					if *staked > 0 {
-						Pallet::<T>::do_stake(who, *staked)
+						Pallet::<T>::do_stake(who, *staked).map(|_| ())
 					} else {
 						Ok(())
 					}
@@ -275,25 +275,37 @@ pub mod pallet {
 		/// Stakes `amount` of free Flux.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::stake().saturating_add(T::StakeObserver::before_stake_change_weight()))]
-		pub fn stake(origin: OriginFor<T>, #[pallet::compact] amount: Balance) -> DispatchResult {
+		pub fn stake(
+			origin: OriginFor<T>,
+			#[pallet::compact] amount: Balance,
+		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Self::do_stake(&who, amount)
+			let observed = Self::do_stake(&who, amount)?;
+			Ok(Some(T::WeightInfo::stake().saturating_add(observed)).into())
 		}
 
 		/// Starts unbonding `amount` of staked Flux.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::unstake().saturating_add(T::StakeObserver::before_stake_change_weight()))]
-		pub fn unstake(origin: OriginFor<T>, #[pallet::compact] amount: Balance) -> DispatchResult {
+		pub fn unstake(
+			origin: OriginFor<T>,
+			#[pallet::compact] amount: Balance,
+		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Self::do_unstake(&who, amount)
+			let observed = Self::do_unstake(&who, amount)?;
+			Ok(Some(T::WeightInfo::unstake().saturating_add(observed)).into())
 		}
 
 		/// Moves `amount` of unbonding Flux back to stake, newest chunks first.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::rebond().saturating_add(T::StakeObserver::before_stake_change_weight()))]
-		pub fn rebond(origin: OriginFor<T>, #[pallet::compact] amount: Balance) -> DispatchResult {
+		pub fn rebond(
+			origin: OriginFor<T>,
+			#[pallet::compact] amount: Balance,
+		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Self::do_rebond(&who, amount)
+			let observed = Self::do_rebond(&who, amount)?;
+			Ok(Some(T::WeightInfo::rebond().saturating_add(observed)).into())
 		}
 
 		/// Moves every thawed unbonding chunk to free.

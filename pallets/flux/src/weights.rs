@@ -65,8 +65,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `607`
 		//  Estimated: `6196`
-		// Minimum execution time: 88_135_000 picoseconds.
-		Weight::from_parts(91_962_000, 6196)
+		// Minimum execution time: 89_238_000 picoseconds.
+		Weight::from_parts(93_646_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -92,8 +92,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `812`
 		//  Estimated: `4410`
-		// Minimum execution time: 54_332_000 picoseconds.
-		Weight::from_parts(57_147_000, 4410)
+		// Minimum execution time: 59_222_000 picoseconds.
+		Weight::from_parts(62_207_000, 4410)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -116,12 +116,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Power::Accounts` (r:1 w:1)
 	/// Proof: `Power::Accounts` (`max_values`: None, `max_size`: Some(184), added: 2659, mode: `MaxEncodedLen`)
 	/// The range of component `s` is `[1, 10000]`.
-	fn stake_among_stakers(_s: u32, ) -> Weight {
+	fn stake_among_stakers(s: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `3872`
 		//  Estimated: `4410`
-		// Minimum execution time: 129_083_000 picoseconds.
-		Weight::from_parts(160_605_728, 4410)
+		// Minimum execution time: 136_106_000 picoseconds.
+		Weight::from_parts(161_772_256, 4410)
+			// Standard Error: 765
+			.saturating_add(Weight::from_parts(214, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -147,8 +149,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1557`
 		//  Estimated: `4410`
-		// Minimum execution time: 62_518_000 picoseconds.
-		Weight::from_parts(65_833_000, 4410)
+		// Minimum execution time: 66_404_000 picoseconds.
+		Weight::from_parts(70_392_000, 4410)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -174,8 +176,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1557`
 		//  Estimated: `4410`
-		// Minimum execution time: 56_987_000 picoseconds.
-		Weight::from_parts(60_033_000, 4410)
+		// Minimum execution time: 61_625_000 picoseconds.
+		Weight::from_parts(64_702_000, 4410)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -187,8 +189,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1122`
 		//  Estimated: `4330`
-		// Minimum execution time: 24_255_000 picoseconds.
-		Weight::from_parts(25_899_000, 4330)
+		// Minimum execution time: 24_205_000 picoseconds.
+		Weight::from_parts(26_088_000, 4330)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -198,8 +200,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `220`
 		//  Estimated: `1541`
-		// Minimum execution time: 15_108_000 picoseconds.
-		Weight::from_parts(16_361_000, 1541)
+		// Minimum execution time: 15_148_000 picoseconds.
+		Weight::from_parts(16_541_000, 1541)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -208,37 +210,38 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 // For tests and for runtimes that take these numbers with ParityDB's costs.
 impl WeightInfo for () {
 	fn convert() -> Weight {
-		Weight::from_parts(91_962_000, 6196)
+		Weight::from_parts(93_646_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn stake() -> Weight {
-		Weight::from_parts(57_147_000, 4410)
+		Weight::from_parts(62_207_000, 4410)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
-	fn stake_among_stakers(_s: u32, ) -> Weight {
-		Weight::from_parts(160_605_728, 4410)
+	fn stake_among_stakers(s: u32, ) -> Weight {
+		Weight::from_parts(161_772_256, 4410)
+			.saturating_add(Weight::from_parts(214, 0).saturating_mul(s.into()))
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn unstake() -> Weight {
-		Weight::from_parts(65_833_000, 4410)
+		Weight::from_parts(70_392_000, 4410)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn rebond() -> Weight {
-		Weight::from_parts(60_033_000, 4410)
+		Weight::from_parts(64_702_000, 4410)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn withdraw_unbonded() -> Weight {
-		Weight::from_parts(25_899_000, 4330)
+		Weight::from_parts(26_088_000, 4330)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_params() -> Weight {
-		Weight::from_parts(16_361_000, 1541)
+		Weight::from_parts(16_541_000, 1541)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}

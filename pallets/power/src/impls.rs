@@ -450,8 +450,12 @@ impl<T: Config> Pallet<T> {
 }
 
 impl<T: Config> StakeObserver<T::AccountId> for Pallet<T> {
-	fn before_stake_change(who: &T::AccountId) {
+	fn before_stake_change(who: &T::AccountId) -> Weight {
+		let redirections = RedirectsOut::<T>::decode_len(who)
+			.unwrap_or(0)
+			.max(RedirectsIn::<T>::decode_len(who).unwrap_or(0));
 		Self::settle(who);
+		T::WeightInfo::settle(u32::try_from(redirections).unwrap_or(u32::MAX))
 	}
 
 	fn committed_stake(who: &T::AccountId) -> Balance {
@@ -460,7 +464,7 @@ impl<T: Config> StakeObserver<T::AccountId> for Pallet<T> {
 
 	fn before_stake_change_weight() -> Weight {
 		// Settling the account with the most redirections to walk.
-		T::WeightInfo::settle()
+		T::WeightInfo::settle(T::MaxRedirects::get())
 	}
 }
 

@@ -42,7 +42,7 @@ pub trait WeightInfo {
 	fn delegate() -> Weight;
 	fn undelegate() -> Weight;
 	fn set_params() -> Weight;
-	fn settle() -> Weight;
+	fn settle(r: u32, ) -> Weight;
 }
 
 /// Weights for `pallet_power` in the Fluxomics runtime.
@@ -68,8 +68,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `5492`
 		//  Estimated: `7830`
-		// Minimum execution time: 108_764_000 picoseconds.
-		Weight::from_parts(113_243_000, 7830)
+		// Minimum execution time: 109_335_000 picoseconds.
+		Weight::from_parts(113_903_000, 7830)
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -93,8 +93,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `5692`
 		//  Estimated: `7830`
-		// Minimum execution time: 104_165_000 picoseconds.
-		Weight::from_parts(107_411_000, 7830)
+		// Minimum execution time: 103_915_000 picoseconds.
+		Weight::from_parts(107_802_000, 7830)
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -108,8 +108,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2439`
 		//  Estimated: `3790`
-		// Minimum execution time: 22_462_000 picoseconds.
-		Weight::from_parts(24_225_000, 3790)
+		// Minimum execution time: 23_174_000 picoseconds.
+		Weight::from_parts(25_157_000, 3790)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -127,12 +127,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Power::Accounts` (r:1 w:1)
 	/// Proof: `Power::Accounts` (`max_values`: None, `max_size`: Some(184), added: 2659, mode: `MaxEncodedLen`)
-	fn settle() -> Weight {
+	/// The range of component `r` is `[0, 16]`.
+	fn settle(r: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4456`
+		//  Measured:  `1326 + r * (198 ±0)`
 		//  Estimated: `4410`
-		// Minimum execution time: 54_953_000 picoseconds.
-		Weight::from_parts(57_147_000, 4410)
+		// Minimum execution time: 37_721_000 picoseconds.
+		Weight::from_parts(46_610_826, 4410)
+			// Standard Error: 13_611
+			.saturating_add(Weight::from_parts(793_956, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -141,22 +144,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 // For tests and for runtimes that take these numbers with ParityDB's costs.
 impl WeightInfo for () {
 	fn delegate() -> Weight {
-		Weight::from_parts(113_243_000, 7830)
+		Weight::from_parts(113_903_000, 7830)
 			.saturating_add(ParityDbWeight::get().reads(12_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn undelegate() -> Weight {
-		Weight::from_parts(107_411_000, 7830)
+		Weight::from_parts(107_802_000, 7830)
 			.saturating_add(ParityDbWeight::get().reads(12_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn set_params() -> Weight {
-		Weight::from_parts(24_225_000, 3790)
+		Weight::from_parts(25_157_000, 3790)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
-	fn settle() -> Weight {
-		Weight::from_parts(57_147_000, 4410)
+	fn settle(r: u32, ) -> Weight {
+		Weight::from_parts(46_610_826, 4410)
+			.saturating_add(Weight::from_parts(793_956, 0).saturating_mul(r.into()))
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}

@@ -65,8 +65,8 @@ pub trait StakeInfo<AccountId> {
 /// What the Flux ledger asks before an account's stake changes.
 pub trait StakeObserver<AccountId> {
 	/// Called just before `who`'s staked Flux changes, so that anything that depends on it (Power
-	/// accrual) settles at the old amount.
-	fn before_stake_change(who: &AccountId);
+	/// accrual) settles at the old amount. Returns what it cost.
+	fn before_stake_change(who: &AccountId) -> Weight;
 	/// Staked Flux of `who` that is committed elsewhere (delegated, listed or leased) and so may
 	/// not be unstaked.
 	fn committed_stake(who: &AccountId) -> Balance;
@@ -75,7 +75,9 @@ pub trait StakeObserver<AccountId> {
 }
 
 impl<AccountId> StakeObserver<AccountId> for () {
-	fn before_stake_change(_: &AccountId) {}
+	fn before_stake_change(_: &AccountId) -> Weight {
+		Weight::zero()
+	}
 	fn committed_stake(_: &AccountId) -> Balance {
 		0
 	}

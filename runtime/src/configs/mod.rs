@@ -39,7 +39,7 @@ pub const SLOT_DURATION: Moment = 6_000;
 /// The least chain time between two blocks, in milliseconds (see the module docs).
 pub const MINIMUM_PERIOD: Moment = 1;
 /// One day of chain time, in milliseconds.
-pub const MILLIS_PER_DAY: Moment = 86_400_000;
+pub use fluxomics_primitives::MILLIS_PER_DAY;
 
 const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
 const MAX_BLOCK_LENGTH: u32 = 5 * 1024 * 1024;

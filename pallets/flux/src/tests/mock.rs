@@ -68,9 +68,10 @@ thread_local! {
 /// A stake observer the tests control.
 pub struct TestObserver;
 impl StakeObserver<AccountId> for TestObserver {
-	fn before_stake_change(who: &AccountId) {
+	fn before_stake_change(who: &AccountId) -> frame_support::weights::Weight {
 		let staked = crate::Pallet::<Test>::account(who).staked;
 		OBSERVED.with(|o| o.borrow_mut().push((*who, staked)));
+		frame_support::weights::Weight::from_parts(400, 0)
 	}
 	fn committed_stake(who: &AccountId) -> Balance {
 		COMMITTED.with(|c| c.borrow().iter().find(|(a, _)| a == who).map_or(0, |(_, b)| *b))

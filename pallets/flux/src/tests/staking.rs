@@ -3,7 +3,7 @@
 use super::mock::*;
 use crate::{Error, Event, TotalStaked, UnbondingChunk};
 use fluxomics_primitives::UNIT;
-use frame_support::{assert_noop, assert_ok};
+use frame_support::{assert_noop, assert_ok, dispatch::GetDispatchInfo};
 
 fn chunks(who: AccountId) -> Vec<(u128, u64)> {
 	Flux::account(&who).unbonding.iter().map(|c| (c.amount, c.thaw_at)).collect()
@@ -191,5 +191,23 @@ fn a_full_cycle_returns_every_unit() {
 		assert_ok!(Flux::withdraw_unbonded(RuntimeOrigin::signed(CHARLIE)));
 		let c = Flux::account(&CHARLIE);
 		assert_eq!((c.free, c.staked, c.unbonding.len()), (30 * UNIT, 0, 0));
+	});
+}
+
+#[test]
+fn stake_changes_charge_what_the_observer_actually_spent() {
+	use crate::weights::WeightInfo;
+	use frame_support::weights::Weight;
+	ExtBuilder::build_and_execute(|| {
+		// The mock observer reports 400 ps; the declared weight assumes its worst case (1 000).
+		let observed = Weight::from_parts(400, 0);
+		let info = Flux::stake(RuntimeOrigin::signed(ALICE), 10 * UNIT).unwrap();
+		assert_eq!(info.actual_weight, Some(<() as WeightInfo>::stake() + observed));
+		let info = Flux::unstake(RuntimeOrigin::signed(ALICE), 10 * UNIT).unwrap();
+		assert_eq!(info.actual_weight, Some(<() as WeightInfo>::unstake() + observed));
+		let info = Flux::rebond(RuntimeOrigin::signed(ALICE), 10 * UNIT).unwrap();
+		assert_eq!(info.actual_weight, Some(<() as WeightInfo>::rebond() + observed));
+		let declared = crate::Call::<Test>::stake { amount: UNIT }.get_dispatch_info().call_weight;
+		assert_eq!(declared, <() as WeightInfo>::stake() + Weight::from_parts(1_000, 0));
 	});
 }
