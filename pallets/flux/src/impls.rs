@@ -1,6 +1,6 @@
 //! The bodies of the calls, the protocol flows other pallets use, and the invariants.
 
-use crate::{pallet::*, FluxAccount, FluxParams, UnbondingChunk};
+use crate::{math, pallet::*, FluxAccount, FluxParams, UnbondingChunk};
 use fluxomics_primitives::{Balance, FluxLedger, StakeInfo, StakeObserver};
 use frame_support::{
 	ensure,
@@ -12,10 +12,7 @@ use frame_support::{
 	},
 	weights::Weight,
 };
-use sp_arithmetic::{
-	helpers_128bit::multiply_by_rational_with_rounding, traits::Zero, FixedPointNumber, FixedU128,
-	Rounding,
-};
+use sp_arithmetic::traits::Zero;
 use sp_runtime::traits::AccountIdConversion;
 
 type AccountOf<T> = FluxAccount<<T as Config>::MaxUnbondingChunks>;
@@ -69,20 +66,10 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
-	/// Flux minted for `hetu` HETU at `rate` HETU per Flux, rounded down.
-	pub fn flux_for_hetu(hetu: Balance, rate: FixedU128) -> Option<Balance> {
-		multiply_by_rational_with_rounding(hetu, FixedU128::DIV, rate.into_inner(), Rounding::Down)
-	}
-
-	/// HETU needed to mint at least `flux` Flux at `rate` HETU per Flux, rounded up.
-	pub fn hetu_for_flux(flux: Balance, rate: FixedU128) -> Option<Balance> {
-		multiply_by_rational_with_rounding(flux, rate.into_inner(), FixedU128::DIV, Rounding::Up)
-	}
-
 	pub(crate) fn do_convert(who: &T::AccountId, hetu: Balance) -> Result<Balance, DispatchError> {
 		ensure!(!hetu.is_zero(), Error::<T>::ZeroAmount);
 		let params = Params::<T>::get();
-		let flux = Self::flux_for_hetu(hetu, params.hetu_per_flux).ok_or(Error::<T>::Overflow)?;
+		let flux = math::flux_for_hetu(hetu, params.hetu_per_flux).ok_or(Error::<T>::Overflow)?;
 		ensure!(flux >= params.min_convert, Error::<T>::BelowMinimumConvert);
 		Self::convert_exact(who, hetu, flux)
 	}
@@ -414,11 +401,11 @@ impl<T: Config> FluxLedger<T::AccountId> for Pallet<T> {
 		use fungible::Inspect;
 		ensure!(!flux.is_zero(), Error::<T>::ZeroAmount);
 		let rate = Params::<T>::get().hetu_per_flux;
-		let hetu = Self::hetu_for_flux(flux, rate).ok_or(Error::<T>::Overflow)?;
+		let hetu = math::hetu_for_flux(flux, rate).ok_or(Error::<T>::Overflow)?;
 		let spendable =
 			T::Currency::reducible_balance(who, Preservation::Preserve, Fortitude::Polite);
 		ensure!(spendable >= hetu, Error::<T>::InsufficientHetu);
-		let minted = Self::flux_for_hetu(hetu, rate).ok_or(Error::<T>::Overflow)?;
+		let minted = math::flux_for_hetu(hetu, rate).ok_or(Error::<T>::Overflow)?;
 		Self::convert_exact(who, hetu, minted)?;
 		Ok(hetu)
 	}

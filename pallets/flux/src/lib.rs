@@ -59,6 +59,7 @@ pub use weights::WeightInfo;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod impls;
+pub mod math;
 #[cfg(test)]
 mod tests;
 mod types;
