@@ -2,6 +2,7 @@
 
 pub(crate) mod mock;
 
+mod conversion;
 mod convert;
 mod params;
 mod protocol_flows;
