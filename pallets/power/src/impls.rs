@@ -205,18 +205,16 @@ impl<T: Config> Pallet<T> {
 		let locked_until = T::Time::now().saturating_add(lock);
 
 		let mut delegations = Delegations::<T>::get(who);
-		let total = if let Some(d) = delegations.iter_mut().find(|d| &d.to == to) {
+		let (total, locked_until) = if let Some(d) = delegations.iter_mut().find(|d| &d.to == to) {
 			d.amount = d.amount.saturating_add(amount);
 			d.locked_until = d.locked_until.max(locked_until);
-			d.amount
+			(d.amount, d.locked_until)
 		} else {
 			delegations
 				.try_push(Delegation { to: to.clone(), amount, locked_until })
 				.map_err(|_| Error::<T>::TooManyDelegations)?;
-			amount
+			(amount, locked_until)
 		};
-		let locked_until =
-			delegations.iter().find(|d| &d.to == to).map_or(locked_until, |d| d.locked_until);
 
 		let mut giver = Self::settle(who);
 		let mut receiver = Self::settle(to);
@@ -451,10 +449,10 @@ impl<T: Config> Pallet<T> {
 
 impl<T: Config> StakeObserver<T::AccountId> for Pallet<T> {
 	fn before_stake_change(who: &T::AccountId) -> Weight {
-		let redirections = RedirectsOut::<T>::decode_len(who)
-			.unwrap_or(0)
-			.max(RedirectsIn::<T>::decode_len(who).unwrap_or(0));
-		Self::settle(who);
+		// One read of the account's context serves both the settlement and its weight.
+		let ctx = Self::context(who);
+		Accounts::<T>::insert(who, Self::settled_with(&ctx, who, T::Time::now()));
+		let redirections = ctx.outs.len().max(ctx.ins.len());
 		T::WeightInfo::settle(u32::try_from(redirections).unwrap_or(u32::MAX))
 	}
 
