@@ -26,11 +26,13 @@ CARGO_TARGET_DIR="$bench_target" cargo build --release --locked -p fluxomics-nod
 node="$bench_target/release/fluxomics-node"
 
 pallets=("$@")
-[ "${#pallets[@]}" -gt 0 ] || pallets=(pallet_flux pallet_power)
+[ "${#pallets[@]}" -gt 0 ] || pallets=(pallet_flux pallet_power pallet_power_metering pallet_power_market)
 for pallet in "${pallets[@]}"; do
   case "$pallet" in
     pallet_flux) dir=pallets/flux ;;
     pallet_power) dir=pallets/power ;;
+    pallet_power_metering) dir=pallets/power-metering ;;
+    pallet_power_market) dir=pallets/power-market ;;
     *) echo "unknown pallet: $pallet" >&2; exit 2 ;;
   esac
   echo "benchmarking $pallet -> $dir/src/weights.rs"

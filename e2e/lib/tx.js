@@ -30,10 +30,15 @@ export function errorName(api, dispatchError) {
  * { blockHash, events, ok, error } where `error` is the decoded dispatch error's name.
  * Rejects if the pool refuses the transaction (e.g. `1010: Invalid Transaction`).
  */
-export function send(api, tx, signer) {
+export const send = (api, tx, signer) => watch(api, (cb) => tx.signAndSend(signer, cb));
+
+/** Submits an already signed `tx` (after quoting it, say); resolves like `send`. */
+export const submit = (api, tx) => watch(api, (cb) => tx.send(cb));
+
+function watch(api, subscribe) {
   return new Promise((ok, fail) => {
     let unsubscribe = () => {};
-    tx.signAndSend(signer, ({ status, events, dispatchError }) => {
+    subscribe(({ status, events, dispatchError }) => {
       if (status.isInBlock || status.isFinalized) {
         unsubscribe();
         ok({
@@ -53,3 +58,7 @@ export function send(api, tx, signer) {
 /** The first event `section.method` in a list of events, or undefined. */
 export const findEvent = (events, section, method) =>
   events.find((e) => e.section === section && e.method === method);
+
+/** The last event `section.method` in a list of events, or undefined. */
+export const findLastEvent = (events, section, method) =>
+  events.findLast((e) => e.section === section && e.method === method);

@@ -1,4 +1,5 @@
-// Alice pays a newcomer in HETU; a transfer above balance fails with its error decoded by name.
+// Alice pays a newcomer in HETU (and for the transaction in Power); a transfer above balance fails
+// with its error decoded by name.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { devChain } from '../lib/node.js';
@@ -15,7 +16,7 @@ describe('HETU transfers', () => {
   });
   after(async () => { await chain?.close(); });
 
-  it('moves exactly the amount, and the sender pays exactly the reported fee', async () => {
+  it('moves exactly the amount; the sender pays in Power, not in HETU', async () => {
     const { api } = chain;
     const newcomer = who.fresh();
     const amount = 10n * HETU;
@@ -27,12 +28,16 @@ describe('HETU transfers', () => {
     const at = await api.at(result.blockHash);
     const after = (await at.query.system.account(who.alice.address)).data.free.toBigInt();
     const received = (await at.query.system.account(newcomer.address)).data.free.toBigInt();
-    const feePaid = findEvent(result.events, 'transactionPayment', 'TransactionFeePaid');
-    assert.ok(feePaid, 'fee event');
-    const fee = feePaid.data[1].toBigInt();
+    const charged = findEvent(result.events, 'powerMetering', 'PowerCharged');
+    assert.ok(charged, 'charge event');
+    assert.equal(charged.data.who.toString(), who.alice.address);
+    // Alice holds Power and free Flux (in the first block she has no Power yet, and pays in Flux):
+    // no HETU is converted or burned.
+    assert.equal(charged.data.hetu.toBigInt(), 0n);
+    assert.ok(charged.data.msg.toBigInt() > 0n && charged.data.exec.toBigInt() > 0n);
 
     assert.equal(received, amount);
-    assert.equal(before - after, amount + fee);
+    assert.equal(before - after, amount);
     const transfer = findEvent(result.events, 'balances', 'Transfer');
     assert.equal(transfer.data[0].toString(), who.alice.address);
     assert.equal(transfer.data[1].toString(), newcomer.address);

@@ -4,10 +4,7 @@
 //! everything with no custom type definitions.
 
 use alloc::vec::Vec;
-use frame_support::{
-	genesis_builder_helper::{build_state, get_preset},
-	weights::Weight,
-};
+use frame_support::genesis_builder_helper::{build_state, get_preset};
 use pallet_grandpa::AuthorityId as GrandpaId;
 use sp_api::impl_runtime_apis;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
@@ -21,8 +18,8 @@ use sp_version::RuntimeVersion;
 
 use crate::{
 	genesis_config_presets, opaque, AccountId, Aura, Balance, Block, Executive, Grandpa,
-	InherentDataExt, Nonce, Power, Runtime, RuntimeCall, RuntimeGenesisConfig, System,
-	TransactionPayment, VERSION,
+	InherentDataExt, Moment, Nonce, Power, PowerMarket, PowerMetering, Runtime,
+	RuntimeGenesisConfig, System, VERSION,
 };
 
 impl_runtime_apis! {
@@ -148,53 +145,40 @@ impl_runtime_apis! {
 		}
 	}
 
-	impl pallet_transaction_payment_rpc_runtime_api::TransactionPaymentApi<Block, Balance> for Runtime {
-		fn query_info(
-			uxt: <Block as BlockT>::Extrinsic,
-			len: u32,
-		) -> pallet_transaction_payment_rpc_runtime_api::RuntimeDispatchInfo<Balance> {
-			TransactionPayment::query_info(uxt, len)
-		}
-		fn query_fee_details(
-			uxt: <Block as BlockT>::Extrinsic,
-			len: u32,
-		) -> pallet_transaction_payment::FeeDetails<Balance> {
-			TransactionPayment::query_fee_details(uxt, len)
-		}
-		fn query_weight_to_fee(weight: Weight) -> Balance {
-			TransactionPayment::weight_to_fee(weight)
-		}
-		fn query_length_to_fee(length: u32) -> Balance {
-			TransactionPayment::length_to_fee(length)
-		}
-	}
-
-	impl pallet_transaction_payment_rpc_runtime_api::TransactionPaymentCallApi<Block, Balance, RuntimeCall>
-		for Runtime
-	{
-		fn query_call_info(
-			call: RuntimeCall,
-			len: u32,
-		) -> pallet_transaction_payment::RuntimeDispatchInfo<Balance> {
-			TransactionPayment::query_call_info(call, len)
-		}
-		fn query_call_fee_details(
-			call: RuntimeCall,
-			len: u32,
-		) -> pallet_transaction_payment::FeeDetails<Balance> {
-			TransactionPayment::query_call_fee_details(call, len)
-		}
-		fn query_weight_to_fee(weight: Weight) -> Balance {
-			TransactionPayment::weight_to_fee(weight)
-		}
-		fn query_length_to_fee(length: u32) -> Balance {
-			TransactionPayment::length_to_fee(length)
-		}
-	}
-
 	impl fluxomics_primitives::PowerApi<Block, AccountId> for Runtime {
 		fn power_of(who: AccountId) -> fluxomics_primitives::PowerStatus {
 			Power::power_of(&who)
+		}
+
+		fn quote(uxt: <Block as BlockT>::Extrinsic) -> fluxomics_primitives::PowerQuote {
+			use codec::Encode;
+			use frame_support::dispatch::GetDispatchInfo;
+			use sp_runtime::{generic::Preamble, traits::StaticLookup};
+			let signer = match &uxt.preamble {
+				Preamble::Signed(address, ..) =>
+					<Runtime as frame_system::Config>::Lookup::lookup(address.clone()).ok(),
+				_ => None,
+			};
+			let info = uxt.get_dispatch_info();
+			PowerMetering::quote(signer.as_ref(), &uxt.function, &info, uxt.encoded_size())
+		}
+
+		fn exchange_rate() -> sp_runtime::FixedU128 {
+			pallet_power_metering::ExchangeRate::<Runtime>::get()
+		}
+	}
+
+	impl fluxomics_primitives::MarketApi<Block, AccountId> for Runtime {
+		fn best_offers(max: u32) -> Vec<fluxomics_primitives::OfferInfo<AccountId>> {
+			PowerMarket::best_offers(max)
+		}
+
+		fn quote(amount: Balance, duration: Moment) -> fluxomics_primitives::RentQuote {
+			PowerMarket::quote(amount, duration)
+		}
+
+		fn price_index() -> Option<Balance> {
+			pallet_power_market::PriceIndex::<Runtime>::get()
 		}
 	}
 

@@ -3,9 +3,12 @@
 //! - `development` (`--dev`): Alice alone authors and finalizes; Alice to Ferdie (and their
 //!   `//stash` accounts) are funded with HETU; Alice, Bob and Charlie also hold free and staked
 //!   Flux. Every period is short so that whole cycles fit in a minute: unbonding takes 10 s, Power
-//!   fills its cap in 60 s, and α is 1 PU per staked Flux per *second* of each kind.
+//!   fills its cap in 60 s, and α is 1 PU per staked Flux per *second* of each kind. The rate
+//!   controller's target is below one transaction, so R visibly falls in a burst and climbs back
+//!   in the empty blocks after it.
 //! - `local_testnet` (`--chain local`): Alice and Bob author and finalize together; realistic
-//!   periods (28 days of unbonding, 7 days of Power cap, α of 1 000 PU per Flux per day).
+//!   periods (28 days of unbonding, 7 days of Power cap, α of 1 000 PU per Flux per day, a
+//!   consumption target of 1 000 000 PU a block and at most 3 % change of R a block).
 //!
 //! Both make Alice the sudo key.
 
@@ -20,9 +23,12 @@ use crate::{
 	configs::{HETU, MILLIS_PER_DAY},
 	AccountId, Balance, Runtime,
 };
+use frame_support::traits::Get;
 use pallet_flux::FluxParams;
 use pallet_power::PowerParams;
-use sp_runtime::FixedU128;
+use pallet_power_market::MarketParams;
+use pallet_power_metering::{CostSchedule, DefaultSchedule, RateParams};
+use sp_runtime::{FixedU128, Perbill};
 
 /// Free Flux of each dev staker (Alice, Bob, Charlie) at genesis.
 pub const DEV_FREE_FLUX: Balance = 1_000 * HETU;
@@ -33,6 +39,10 @@ pub const DEV_STAKED_FLUX: Balance = 10_000 * HETU;
 struct Economy {
 	flux: FluxParams,
 	power: PowerParams,
+	/// The cost schedule: both chains use the pallet's default (see `docs/metering.md`).
+	schedule: CostSchedule,
+	rate: RateParams,
+	market: MarketParams,
 	stakers: Vec<(AccountId, Balance, Balance)>,
 }
 
@@ -49,6 +59,23 @@ fn dev_economy() -> Economy {
 			alpha_msg: FixedU128::from_u32(86_400),
 			alpha_exec: FixedU128::from_u32(86_400),
 			cap_period: 60_000,
+		},
+		schedule: DefaultSchedule::get(),
+		// A target below one message, so every block with a transaction lowers R and every
+		// empty block raises it, by up to 10 %: a burst shows within seconds.
+		rate: RateParams {
+			target: 1_000,
+			min_rate: FixedU128::from_u32(10),
+			max_rate: FixedU128::from_u32(100_000),
+			max_change: Perbill::from_percent(10),
+		},
+		// Leases from a second to an hour, so a whole lease fits in a test.
+		market: MarketParams {
+			fee_share: Perbill::from_percent(1),
+			min_amount: HETU,
+			min_duration: 1_000,
+			max_duration: 3_600_000,
+			index_weight: Perbill::from_percent(20),
 		},
 		stakers: [Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie]
 			.into_iter()
@@ -70,6 +97,20 @@ fn local_economy() -> Economy {
 			alpha_msg: FixedU128::from_u32(1_000),
 			alpha_exec: FixedU128::from_u32(1_000),
 			cap_period: 7 * MILLIS_PER_DAY,
+		},
+		schedule: DefaultSchedule::get(),
+		rate: RateParams {
+			target: 1_000_000,
+			min_rate: FixedU128::from_u32(10),
+			max_rate: FixedU128::from_u32(100_000),
+			max_change: Perbill::from_percent(3),
+		},
+		market: MarketParams {
+			fee_share: Perbill::from_percent(1),
+			min_amount: HETU,
+			min_duration: 3_600_000,
+			max_duration: 90 * MILLIS_PER_DAY,
+			index_weight: Perbill::from_percent(20),
 		},
 		stakers: Vec::new(),
 	}
@@ -98,6 +139,16 @@ fn testnet_genesis(
 		params: Some(economy.power),
 		..Default::default()
 	};
+	let metering = pallet_power_metering::GenesisConfig::<Runtime> {
+		schedule: Some(economy.schedule),
+		rate_params: Some(economy.rate),
+		exchange_rate: Some(FixedU128::from_u32(1_000)),
+		..Default::default()
+	};
+	let market = pallet_power_market::GenesisConfig::<Runtime> {
+		params: Some(economy.market),
+		..Default::default()
+	};
 	serde_json::json!({
 		"balances": { "balances": balances },
 		"aura": { "authorities": aura },
@@ -105,6 +156,8 @@ fn testnet_genesis(
 		"sudo": { "key": Some(root) },
 		"flux": flux,
 		"power": power,
+		"powerMetering": metering,
+		"powerMarket": market,
 	})
 }
 

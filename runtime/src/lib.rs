@@ -106,7 +106,7 @@ pub type TxExtension = (
 	frame_system::CheckEra<Runtime>,
 	frame_system::CheckNonce<Runtime>,
 	frame_system::CheckWeight<Runtime>,
-	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	pallet_power_metering::ChargePower<Runtime>,
 	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
 	frame_system::WeightReclaim<Runtime>,
 );
@@ -164,9 +164,6 @@ mod runtime {
 	#[runtime::pallet_index(4)]
 	pub type Balances = pallet_balances;
 
-	#[runtime::pallet_index(5)]
-	pub type TransactionPayment = pallet_transaction_payment;
-
 	#[runtime::pallet_index(6)]
 	pub type Sudo = pallet_sudo;
 
@@ -175,4 +172,10 @@ mod runtime {
 
 	#[runtime::pallet_index(11)]
 	pub type Power = pallet_power;
+
+	#[runtime::pallet_index(12)]
+	pub type PowerMetering = pallet_power_metering;
+
+	#[runtime::pallet_index(13)]
+	pub type PowerMarket = pallet_power_market;
 }

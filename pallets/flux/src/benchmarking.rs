@@ -75,7 +75,7 @@ mod benchmarks {
 				with_flux::<T>(&other, 0, 10 * UNIT);
 			} else {
 				with_flux::<T>(&other, 10 * UNIT, 0);
-				let _ = T::StakeObserver::before_stake_change(&other);
+				let _ = T::StakeObserver::before_stake_change(&other, 0);
 			}
 		}
 		let caller = funded::<T>("caller", 0);

@@ -90,6 +90,12 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
+	/// HETU `who` can spend on conversion, keeping the existential deposit.
+	fn spendable_hetu(who: &T::AccountId) -> Balance {
+		use fungible::Inspect;
+		T::Currency::reducible_balance(who, Preservation::Preserve, Fortitude::Polite)
+	}
+
 	/// Mints `amount` of free Flux for `who` without an event.
 	fn do_mint_silently(who: &T::AccountId, amount: Balance) -> DispatchResult {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
@@ -123,7 +129,7 @@ impl<T: Config> Pallet<T> {
 		let staked = account.staked.checked_add(amount).ok_or(Error::<T>::Overflow)?;
 		ensure!(staked >= min_stake, Error::<T>::BelowMinimumStake);
 
-		let observed = T::StakeObserver::before_stake_change(who);
+		let observed = T::StakeObserver::before_stake_change(who, staked);
 		Self::try_mutate_account(who, |a| {
 			a.free = a.free.checked_sub(amount).ok_or(Error::<T>::InsufficientFree)?;
 			a.staked = staked;
@@ -152,7 +158,7 @@ impl<T: Config> Pallet<T> {
 				.map_err(|_| Error::<T>::TooManyUnbondingChunks)?;
 		}
 
-		let observed = T::StakeObserver::before_stake_change(who);
+		let observed = T::StakeObserver::before_stake_change(who, left);
 		Self::try_mutate_account(who, |a| {
 			a.staked = left;
 			a.unbonding = unbonding;
@@ -182,7 +188,7 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 
-		let observed = T::StakeObserver::before_stake_change(who);
+		let observed = T::StakeObserver::before_stake_change(who, staked);
 		Self::try_mutate_account(who, |a| {
 			a.staked = staked;
 			a.unbonding = account.unbonding;
@@ -314,10 +320,12 @@ impl<T: Config> FluxLedger<T::AccountId> for Pallet<T> {
 		frame_support::storage::with_storage_layer(|| {
 			Self::do_mint_silently(who, amount)?;
 			// An auto-staked reward may be less than `min_stake`: it adds to the stake as it is.
-			let _ = T::StakeObserver::before_stake_change(who);
+			let staked =
+				Self::account(who).staked.checked_add(amount).ok_or(Error::<T>::Overflow)?;
+			let _ = T::StakeObserver::before_stake_change(who, staked);
 			Self::try_mutate_account(who, |a| {
 				a.free = a.free.checked_sub(amount).ok_or(Error::<T>::InsufficientFree)?;
-				a.staked = a.staked.checked_add(amount).ok_or(Error::<T>::Overflow)?;
+				a.staked = staked;
 				Ok(())
 			})?;
 			TotalStaked::<T>::mutate(|t| *t = t.saturating_add(amount));
@@ -398,15 +406,24 @@ impl<T: Config> FluxLedger<T::AccountId> for Pallet<T> {
 	}
 
 	fn convert_for(who: &T::AccountId, flux: Balance) -> Result<Balance, DispatchError> {
-		use fungible::Inspect;
 		ensure!(!flux.is_zero(), Error::<T>::ZeroAmount);
 		let rate = Params::<T>::get().hetu_per_flux;
 		let hetu = math::hetu_for_flux(flux, rate).ok_or(Error::<T>::Overflow)?;
-		let spendable =
-			T::Currency::reducible_balance(who, Preservation::Preserve, Fortitude::Polite);
-		ensure!(spendable >= hetu, Error::<T>::InsufficientHetu);
+		ensure!(Self::spendable_hetu(who) >= hetu, Error::<T>::InsufficientHetu);
 		let minted = math::flux_for_hetu(hetu, rate).ok_or(Error::<T>::Overflow)?;
 		Self::convert_exact(who, hetu, minted)?;
 		Ok(hetu)
+	}
+
+	fn quote_convert_for(who: &T::AccountId, flux: Balance) -> Option<Balance> {
+		if flux.is_zero() {
+			return Some(0);
+		}
+		let hetu = math::hetu_for_flux(flux, Params::<T>::get().hetu_per_flux)?;
+		(Self::spendable_hetu(who) >= hetu).then_some(hetu)
+	}
+
+	fn refund_from_sink(who: &T::AccountId, amount: Balance) -> DispatchResult {
+		Self::transfer(&Self::sink_account(), who, amount)
 	}
 }

@@ -8,7 +8,8 @@ use crate::{
 };
 use alloc::vec::Vec;
 use fluxomics_primitives::{
-	Balance, Moment, PowerKind, PowerLedger, PowerStatus, PowerUnits, StakeInfo, StakeObserver,
+	Balance, ListedStake, Moment, PowerKind, PowerLedger, PowerStatus, PowerUnits, StakeInfo,
+	StakeObserver,
 };
 use frame_support::{ensure, pallet_prelude::*, traits::Time};
 use sp_arithmetic::{traits::Zero, FixedU128};
@@ -44,6 +45,8 @@ fn active_at<A>(redirects: &[Redirect<A>], t: Moment) -> Balance {
 
 /// Everything settlement of one account reads, read once.
 struct Context<A> {
+	/// The stored record, if any.
+	account: Option<PowerAccount>,
 	staked: Balance,
 	outs: Vec<Redirect<A>>,
 	ins: Vec<Redirect<A>>,
@@ -71,11 +74,22 @@ impl<A> Context<A> {
 }
 
 impl<T: Config> Pallet<T> {
+	/// Reads what settling `who` needs: its record (which carries its stake), its redirection
+	/// lists only if it has any, and the rates.
 	fn context(who: &T::AccountId) -> Context<T::AccountId> {
+		let account = Accounts::<T>::get(who);
+		let (staked, redirected) =
+			account.as_ref().map_or((0, false), |a| (a.staked, a.redirections > 0));
+		let (outs, ins) = if redirected {
+			(RedirectsOut::<T>::get(who).into_inner(), RedirectsIn::<T>::get(who).into_inner())
+		} else {
+			(Vec::new(), Vec::new())
+		};
 		Context {
-			staked: T::Stake::staked(who),
-			outs: RedirectsOut::<T>::get(who).into_inner(),
-			ins: RedirectsIn::<T>::get(who).into_inner(),
+			account,
+			staked,
+			outs,
+			ins,
 			params: Params::<T>::get(),
 			checkpoints: Checkpoints::<T>::get().into_inner(),
 		}
@@ -83,8 +97,8 @@ impl<T: Config> Pallet<T> {
 
 	/// `who`'s Power settled to `now`, without writing it. An account with no record has had no
 	/// effective stake, so it starts fresh at `now`.
-	fn settled_with(ctx: &Context<T::AccountId>, who: &T::AccountId, now: Moment) -> PowerAccount {
-		let Some(mut account) = Accounts::<T>::get(who) else {
+	fn settled_with(ctx: &Context<T::AccountId>, now: Moment) -> PowerAccount {
+		let Some(mut account) = ctx.account.clone() else {
 			let (msg_index, exec_index) = index_at(&ctx.checkpoints, now);
 			return PowerAccount { last: now, msg_index, exec_index, ..Default::default() };
 		};
@@ -152,7 +166,7 @@ impl<T: Config> Pallet<T> {
 
 	/// `who`'s Power settled to now, without writing it.
 	pub fn settled(who: &T::AccountId) -> PowerAccount {
-		Self::settled_with(&Self::context(who), who, T::Time::now())
+		Self::settled_with(&Self::context(who), T::Time::now())
 	}
 
 	/// Settles `who` to now and stores the result.
@@ -166,7 +180,7 @@ impl<T: Config> Pallet<T> {
 	pub fn power_of(who: &T::AccountId) -> PowerStatus {
 		let ctx = Self::context(who);
 		let now = T::Time::now();
-		let account = Self::settled_with(&ctx, who, now);
+		let account = Self::settled_with(&ctx, now);
 		let stake = ctx.effective_stake(&account, now);
 		let (msg_cap, exec_cap) = ctx.caps(stake);
 		PowerStatus {
@@ -181,10 +195,14 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Stake of `who` that is delegated out or redirected out (and not yet ended).
+	/// Stake of `who` that is delegated out, redirected out (and not yet ended) or listed on the
+	/// market.
 	pub fn committed(who: &T::AccountId) -> Balance {
-		let delegated = Accounts::<T>::get(who).map_or(0, |a| a.delegated_out);
-		delegated.saturating_add(active_at(&RedirectsOut::<T>::get(who), T::Time::now()))
+		let (delegated, redirected) =
+			Accounts::<T>::get(who).map_or((0, false), |a| (a.delegated_out, a.redirections > 0));
+		let leased =
+			if redirected { active_at(&RedirectsOut::<T>::get(who), T::Time::now()) } else { 0 };
+		delegated.saturating_add(leased).saturating_add(T::Listed::listed(who))
 	}
 
 	/// Stake of `who` free to delegate or redirect.
@@ -342,16 +360,17 @@ impl<T: Config> Pallet<T> {
 		ensure!(from != to, Error::<T>::SelfDelegation);
 		ensure!(until > now, Error::<T>::RedirectEndInPast);
 		ensure!(Self::uncommitted(from) >= amount, Error::<T>::InsufficientStake);
-		// Settle both sides first, at their old effective stakes. Ended redirections stay listed
-		// (and inactive) until `end_redirect` removes them from both sides at once.
-		Self::settle(from);
-		Self::settle(to);
+		// Both sides settle at their old effective stakes before the lists change. Ended
+		// redirections stay listed (and inactive) until `end_redirect` removes them from both
+		// sides at once.
 		let mut outs = RedirectsOut::<T>::get(from);
 		let mut ins = RedirectsIn::<T>::get(to);
 		outs.try_push(Redirect { other: to.clone(), amount, until })
 			.map_err(|_| Error::<T>::TooManyRedirects)?;
 		ins.try_push(Redirect { other: from.clone(), amount, until })
 			.map_err(|_| Error::<T>::TooManyRedirects)?;
+		Self::settle_and_count_redirections(from, true);
+		Self::settle_and_count_redirections(to, true);
 		RedirectsOut::<T>::insert(from, outs);
 		RedirectsIn::<T>::insert(to, ins);
 		Self::deposit_event(Event::Redirected {
@@ -361,6 +380,18 @@ impl<T: Config> Pallet<T> {
 			until,
 		});
 		Ok(())
+	}
+
+	/// Settles `who` (at its effective stake before the change) and counts one redirection more
+	/// (`added`) or less on its record.
+	fn settle_and_count_redirections(who: &T::AccountId, added: bool) {
+		let mut account = Self::settled(who);
+		account.redirections = if added {
+			account.redirections.saturating_add(1)
+		} else {
+			account.redirections.saturating_sub(1)
+		};
+		Accounts::<T>::insert(who, account);
 	}
 
 	fn remove_redirect(
@@ -380,8 +411,8 @@ impl<T: Config> Pallet<T> {
 			.position(|r| &r.other == from && r.amount == amount && r.until == until)
 			.ok_or(Error::<T>::NoRedirect)?;
 		// Settle first: generation up to now (or the end) follows the redirection.
-		Self::settle(from);
-		Self::settle(to);
+		Self::settle_and_count_redirections(from, false);
+		Self::settle_and_count_redirections(to, false);
 		outs.remove(out);
 		ins.remove(inn);
 		RedirectsOut::<T>::insert(from, outs);
@@ -403,16 +434,29 @@ impl<T: Config> Pallet<T> {
 	///    delegations add up to its `delegated_out`.
 	/// 4. Every redirection given has its mirror received, and the other way round.
 	/// 5. Checkpoints are in time order.
+	/// 6. Each record's stake is the Flux ledger's.
+	/// 7. Each record counts its redirection lists' entries.
 	#[cfg(any(feature = "try-runtime", feature = "std", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		let now = T::Time::now();
 		let (mut out_total, mut in_total) = (0u128, 0u128);
 		for (who, stored) in Accounts::<T>::iter() {
 			let ctx = Self::context(&who);
-			let account = Self::settled_with(&ctx, &who, now);
+			let account = Self::settled_with(&ctx, now);
 			let (msg_cap, exec_cap) = ctx.caps(ctx.effective_stake(&account, now));
 			ensure!(account.msg <= msg_cap && account.exec <= exec_cap, "1: Power above its cap");
 			ensure!(Self::committed(&who) <= ctx.staked, "2: more stake committed than staked");
+			ensure!(
+				stored.staked == T::Stake::staked(&who),
+				"6: stake differs from the Flux ledger"
+			);
+			let listed = RedirectsOut::<T>::decode_len(&who)
+				.unwrap_or(0)
+				.saturating_add(RedirectsIn::<T>::decode_len(&who).unwrap_or(0));
+			ensure!(
+				usize::try_from(stored.redirections).ok() == Some(listed),
+				"7: redirection count differs from the lists"
+			);
 			let delegated: Balance = Delegations::<T>::get(&who).iter().map(|d| d.amount).sum();
 			ensure!(
 				delegated == stored.delegated_out,
@@ -448,10 +492,12 @@ impl<T: Config> Pallet<T> {
 }
 
 impl<T: Config> StakeObserver<T::AccountId> for Pallet<T> {
-	fn before_stake_change(who: &T::AccountId) -> Weight {
+	fn before_stake_change(who: &T::AccountId, new_staked: Balance) -> Weight {
 		// One read of the account's context serves both the settlement and its weight.
 		let ctx = Self::context(who);
-		Accounts::<T>::insert(who, Self::settled_with(&ctx, who, T::Time::now()));
+		let mut account = Self::settled_with(&ctx, T::Time::now());
+		account.staked = new_staked;
+		Accounts::<T>::insert(who, account);
 		let redirections = ctx.outs.len().max(ctx.ins.len());
 		T::WeightInfo::settle(u32::try_from(redirections).unwrap_or(u32::MAX))
 	}
@@ -486,10 +532,33 @@ impl<T: Config> PowerLedger<T::AccountId> for Pallet<T> {
 		Ok(())
 	}
 
+	fn available_both(who: &T::AccountId) -> (PowerUnits, PowerUnits) {
+		let account = Self::settled(who);
+		(account.msg, account.exec)
+	}
+
+	fn consume_both(who: &T::AccountId, msg: PowerUnits, exec: PowerUnits) -> DispatchResult {
+		let mut account = Self::settled(who);
+		account.msg = account.msg.checked_sub(msg).ok_or(Error::<T>::InsufficientPower)?;
+		account.exec = account.exec.checked_sub(exec).ok_or(Error::<T>::InsufficientPower)?;
+		Accounts::<T>::insert(who, account);
+		Ok(())
+	}
+
+	fn settlement_weight(who: &T::AccountId) -> Weight {
+		let redirections = Accounts::<T>::get(who).map_or(0, |a| a.redirections);
+		// `settle(r)` walks r redirections given and r received: 2r end points.
+		T::WeightInfo::settle(redirections.div_ceil(2)).saturating_sub(T::WeightInfo::settle(0))
+	}
+
+	fn max_settlement_weight() -> Weight {
+		T::WeightInfo::settle(T::MaxRedirects::get()).saturating_sub(T::WeightInfo::settle(0))
+	}
+
 	fn refund(who: &T::AccountId, kind: PowerKind, amount: PowerUnits) {
 		let ctx = Self::context(who);
 		let now = T::Time::now();
-		let mut account = Self::settled_with(&ctx, who, now);
+		let mut account = Self::settled_with(&ctx, now);
 		let (msg_cap, exec_cap) = ctx.caps(ctx.effective_stake(&account, now));
 		match kind {
 			PowerKind::Msg => account.msg = account.msg.saturating_add(amount).min(msg_cap),

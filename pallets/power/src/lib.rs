@@ -84,6 +84,8 @@ pub mod pallet {
 	pub trait Config: frame_system::Config {
 		/// Staked Flux, from the Flux ledger.
 		type Stake: StakeInfo<Self::AccountId>;
+		/// Stake listed on the rental market (reserved, so committed).
+		type Listed: fluxomics_primitives::ListedStake<Self::AccountId>;
 		/// Chain time, in milliseconds.
 		type Time: Time<Moment = Moment>;
 		/// Who may change the parameters (governance; root in tests).

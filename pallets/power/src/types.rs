@@ -26,6 +26,12 @@ pub struct PowerAccount {
 	pub delegated_out: Balance,
 	/// Stake others delegate to this account.
 	pub delegated_in: Balance,
+	/// Own staked Flux, as the Flux ledger last reported it (`StakeObserver`): settlement needs
+	/// no read of the Flux ledger.
+	pub staked: Balance,
+	/// Redirections this account gives or receives (entries of `RedirectsOut` and
+	/// `RedirectsIn`): when zero, settlement reads neither list.
+	pub redirections: u32,
 }
 
 /// A delegation of generation from the account that stores it to `to`.

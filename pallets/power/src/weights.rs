@@ -48,17 +48,17 @@ pub trait WeightInfo {
 /// Weights for `pallet_power` in the Fluxomics runtime.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
-	/// Storage: `Flux::Accounts` (r:2 w:0)
+	/// Storage: `Flux::Accounts` (r:1 w:0)
 	/// Proof: `Flux::Accounts` (`max_values`: None, `max_size`: Some(865), added: 3340, mode: `MaxEncodedLen`)
 	/// Storage: `Power::Accounts` (r:2 w:2)
-	/// Proof: `Power::Accounts` (`max_values`: None, `max_size`: Some(184), added: 2659, mode: `MaxEncodedLen`)
-	/// Storage: `Power::RedirectsOut` (r:2 w:0)
+	/// Proof: `Power::Accounts` (`max_values`: None, `max_size`: Some(204), added: 2679, mode: `MaxEncodedLen`)
+	/// Storage: `Power::RedirectsOut` (r:1 w:0)
 	/// Proof: `Power::RedirectsOut` (`max_values`: None, `max_size`: Some(945), added: 3420, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `PowerMarket::Listed` (r:1 w:0)
+	/// Proof: `PowerMarket::Listed` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Power::Delegations` (r:1 w:1)
 	/// Proof: `Power::Delegations` (`max_values`: None, `max_size`: Some(945), added: 3420, mode: `MaxEncodedLen`)
-	/// Storage: `Power::RedirectsIn` (r:2 w:0)
+	/// Storage: `Power::RedirectsIn` (r:1 w:0)
 	/// Proof: `Power::RedirectsIn` (`max_values`: None, `max_size`: Some(945), added: 3420, mode: `MaxEncodedLen`)
 	/// Storage: `Power::Params` (r:1 w:0)
 	/// Proof: `Power::Params` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
@@ -66,55 +66,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Power::Checkpoints` (`max_values`: Some(1), `max_size`: Some(2305), added: 2800, mode: `MaxEncodedLen`)
 	fn delegate() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `5492`
-		//  Estimated: `7830`
-		// Minimum execution time: 109_335_000 picoseconds.
-		Weight::from_parts(113_903_000, 7830)
-			.saturating_add(T::DbWeight::get().reads(12_u64))
+		//  Measured:  `5463`
+		//  Estimated: `6348`
+		// Minimum execution time: 98_445_000 picoseconds.
+		Weight::from_parts(112_661_000, 6348)
+			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Power::Delegations` (r:1 w:1)
 	/// Proof: `Power::Delegations` (`max_values`: None, `max_size`: Some(945), added: 3420, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Flux::Accounts` (r:2 w:0)
-	/// Proof: `Flux::Accounts` (`max_values`: None, `max_size`: Some(865), added: 3340, mode: `MaxEncodedLen`)
-	/// Storage: `Power::RedirectsOut` (r:2 w:0)
-	/// Proof: `Power::RedirectsOut` (`max_values`: None, `max_size`: Some(945), added: 3420, mode: `MaxEncodedLen`)
-	/// Storage: `Power::RedirectsIn` (r:2 w:0)
-	/// Proof: `Power::RedirectsIn` (`max_values`: None, `max_size`: Some(945), added: 3420, mode: `MaxEncodedLen`)
-	/// Storage: `Power::Params` (r:1 w:0)
-	/// Proof: `Power::Params` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
-	/// Storage: `Power::Checkpoints` (r:1 w:0)
-	/// Proof: `Power::Checkpoints` (`max_values`: Some(1), `max_size`: Some(2305), added: 2800, mode: `MaxEncodedLen`)
 	/// Storage: `Power::Accounts` (r:2 w:2)
-	/// Proof: `Power::Accounts` (`max_values`: None, `max_size`: Some(184), added: 2659, mode: `MaxEncodedLen`)
-	fn undelegate() -> Weight {
-		// Proof Size summary in bytes:
-		//  Measured:  `5692`
-		//  Estimated: `7830`
-		// Minimum execution time: 103_915_000 picoseconds.
-		Weight::from_parts(107_802_000, 7830)
-			.saturating_add(T::DbWeight::get().reads(12_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
-	}
-	/// Storage: `Power::Params` (r:1 w:1)
-	/// Proof: `Power::Params` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Power::Checkpoints` (r:1 w:1)
-	/// Proof: `Power::Checkpoints` (`max_values`: Some(1), `max_size`: Some(2305), added: 2800, mode: `MaxEncodedLen`)
-	fn set_params() -> Weight {
-		// Proof Size summary in bytes:
-		//  Measured:  `2439`
-		//  Estimated: `3790`
-		// Minimum execution time: 23_174_000 picoseconds.
-		Weight::from_parts(25_157_000, 3790)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
-	}
-	/// Storage: `Flux::Accounts` (r:1 w:0)
-	/// Proof: `Flux::Accounts` (`max_values`: None, `max_size`: Some(865), added: 3340, mode: `MaxEncodedLen`)
+	/// Proof: `Power::Accounts` (`max_values`: None, `max_size`: Some(204), added: 2679, mode: `MaxEncodedLen`)
 	/// Storage: `Power::RedirectsOut` (r:1 w:0)
 	/// Proof: `Power::RedirectsOut` (`max_values`: None, `max_size`: Some(945), added: 3420, mode: `MaxEncodedLen`)
 	/// Storage: `Power::RedirectsIn` (r:1 w:0)
@@ -123,20 +85,48 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Power::Params` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
 	/// Storage: `Power::Checkpoints` (r:1 w:0)
 	/// Proof: `Power::Checkpoints` (`max_values`: Some(1), `max_size`: Some(2305), added: 2800, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	fn undelegate() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `4921`
+		//  Estimated: `6348`
+		// Minimum execution time: 80_832_000 picoseconds.
+		Weight::from_parts(99_958_000, 6348)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	/// Storage: `Power::Params` (r:1 w:1)
+	/// Proof: `Power::Params` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
+	/// Storage: `Power::Checkpoints` (r:1 w:1)
+	/// Proof: `Power::Checkpoints` (`max_values`: Some(1), `max_size`: Some(2305), added: 2800, mode: `MaxEncodedLen`)
+	fn set_params() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `2433`
+		//  Estimated: `3790`
+		// Minimum execution time: 20_830_000 picoseconds.
+		Weight::from_parts(23_815_000, 3790)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
 	/// Storage: `Power::Accounts` (r:1 w:1)
-	/// Proof: `Power::Accounts` (`max_values`: None, `max_size`: Some(184), added: 2659, mode: `MaxEncodedLen`)
+	/// Proof: `Power::Accounts` (`max_values`: None, `max_size`: Some(204), added: 2679, mode: `MaxEncodedLen`)
+	/// Storage: `Power::RedirectsOut` (r:1 w:0)
+	/// Proof: `Power::RedirectsOut` (`max_values`: None, `max_size`: Some(945), added: 3420, mode: `MaxEncodedLen`)
+	/// Storage: `Power::RedirectsIn` (r:1 w:0)
+	/// Proof: `Power::RedirectsIn` (`max_values`: None, `max_size`: Some(945), added: 3420, mode: `MaxEncodedLen`)
+	/// Storage: `Power::Params` (r:1 w:0)
+	/// Proof: `Power::Params` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
+	/// Storage: `Power::Checkpoints` (r:1 w:0)
+	/// Proof: `Power::Checkpoints` (`max_values`: Some(1), `max_size`: Some(2305), added: 2800, mode: `MaxEncodedLen`)
 	/// The range of component `r` is `[0, 16]`.
 	fn settle(r: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1326 + r * (198 ±0)`
+		//  Measured:  `944 + r * (178 ±0)`
 		//  Estimated: `4410`
-		// Minimum execution time: 37_721_000 picoseconds.
-		Weight::from_parts(46_610_826, 4410)
-			// Standard Error: 13_611
-			.saturating_add(Weight::from_parts(793_956, 0).saturating_mul(r.into()))
-			.saturating_add(T::DbWeight::get().reads(7_u64))
+		// Minimum execution time: 21_370_000 picoseconds.
+		Weight::from_parts(34_393_893, 4410)
+			// Standard Error: 38_272
+			.saturating_add(Weight::from_parts(1_324_685, 0).saturating_mul(r.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
@@ -144,24 +134,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 // For tests and for runtimes that take these numbers with ParityDB's costs.
 impl WeightInfo for () {
 	fn delegate() -> Weight {
-		Weight::from_parts(113_903_000, 7830)
-			.saturating_add(ParityDbWeight::get().reads(12_u64))
+		Weight::from_parts(112_661_000, 6348)
+			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn undelegate() -> Weight {
-		Weight::from_parts(107_802_000, 7830)
-			.saturating_add(ParityDbWeight::get().reads(12_u64))
+		Weight::from_parts(99_958_000, 6348)
+			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn set_params() -> Weight {
-		Weight::from_parts(25_157_000, 3790)
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
+		Weight::from_parts(23_815_000, 3790)
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn settle(r: u32, ) -> Weight {
-		Weight::from_parts(46_610_826, 4410)
-			.saturating_add(Weight::from_parts(793_956, 0).saturating_mul(r.into()))
-			.saturating_add(ParityDbWeight::get().reads(7_u64))
+		Weight::from_parts(34_393_893, 4410)
+			.saturating_add(Weight::from_parts(1_324_685, 0).saturating_mul(r.into()))
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 }

@@ -10,12 +10,17 @@
 //! | [`StakeObserver`] | `pallet-power` | `pallet-flux` (settle before a stake changes; stake that may not leave) |
 //! | [`FluxLedger`] | `pallet-flux` | metering, market, PoCW (protocol flows of Flux) |
 //! | [`PowerLedger`] | `pallet-power` | metering, market (spend, refund and redirect Power) |
+//! | [`ListedStake`] | `pallet-power-market` | `pallet-power` (listed stake is committed) |
+//! | [`OnPowerCharged`] | `pallet-flox` | metering (who paid how much Power to reach whom) |
 #![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+use alloc::vec::Vec;
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::weights::Weight;
 use scale_info::TypeInfo;
-use sp_runtime::{DispatchError, DispatchResult};
+use sp_runtime::{DispatchError, DispatchResult, FixedU128};
 
 #[doc(hidden)]
 pub use sp_api;
@@ -64,9 +69,10 @@ pub trait StakeInfo<AccountId> {
 
 /// What the Flux ledger asks before an account's stake changes.
 pub trait StakeObserver<AccountId> {
-	/// Called just before `who`'s staked Flux changes, so that anything that depends on it (Power
-	/// accrual) settles at the old amount. Returns what it cost.
-	fn before_stake_change(who: &AccountId) -> Weight;
+	/// Called just before `who`'s staked Flux changes to `new_staked`, so that anything that
+	/// depends on it (Power accrual) settles at the old amount and keeps the new one. Returns what
+	/// it cost.
+	fn before_stake_change(who: &AccountId, new_staked: Balance) -> Weight;
 	/// Staked Flux of `who` that is committed elsewhere (delegated, listed or leased) and so may
 	/// not be unstaked.
 	fn committed_stake(who: &AccountId) -> Balance;
@@ -75,7 +81,7 @@ pub trait StakeObserver<AccountId> {
 }
 
 impl<AccountId> StakeObserver<AccountId> for () {
-	fn before_stake_change(_: &AccountId) -> Weight {
+	fn before_stake_change(_: &AccountId, _: Balance) -> Weight {
 		Weight::zero()
 	}
 	fn committed_stake(_: &AccountId) -> Balance {
@@ -83,6 +89,19 @@ impl<AccountId> StakeObserver<AccountId> for () {
 	}
 	fn before_stake_change_weight() -> Weight {
 		Weight::zero()
+	}
+}
+
+/// Stake a market has reserved: listed for rent and not leased. It counts as committed, so it
+/// can be neither unstaked nor delegated.
+pub trait ListedStake<AccountId> {
+	/// `who`'s staked Flux listed and not leased.
+	fn listed(who: &AccountId) -> Balance;
+}
+
+impl<AccountId> ListedStake<AccountId> for () {
+	fn listed(_: &AccountId) -> Balance {
+		0
 	}
 }
 
@@ -108,9 +127,15 @@ pub trait FluxLedger<AccountId> {
 	fn release(who: &AccountId, amount: Balance) -> DispatchResult;
 	/// Takes `amount` of `who`'s held Flux: burned if `to` is `None`, else made free for `to`.
 	fn slash_held(who: &AccountId, amount: Balance, to: Option<&AccountId>) -> DispatchResult;
-	/// Converts HETU into Flux for `who` so that it holds at least `flux` free, paying at the
+	/// Converts just enough of `who`'s HETU to mint at least `flux` more free Flux, at the
 	/// current rate and keeping the existential deposit of HETU. Returns the HETU paid.
 	fn convert_for(who: &AccountId, flux: Balance) -> Result<Balance, DispatchError>;
+	/// The HETU that `convert_for(who, flux)` would take now, or `None` if `who` cannot pay it
+	/// (keeping the existential deposit). Changes nothing.
+	fn quote_convert_for(who: &AccountId, flux: Balance) -> Option<Balance>;
+	/// Moves `amount` of free Flux from the protocol sink back to `who` (fees refunded for
+	/// weight a transaction did not use).
+	fn refund_from_sink(who: &AccountId, amount: Balance) -> DispatchResult;
 }
 
 /// Power balances, for the pallets that spend or redirect Power.
@@ -119,8 +144,17 @@ pub trait PowerLedger<AccountId> {
 	fn available(who: &AccountId, kind: PowerKind) -> PowerUnits;
 	/// Spends `amount` of `who`'s Power of `kind`; all or nothing.
 	fn consume(who: &AccountId, kind: PowerKind, amount: PowerUnits) -> DispatchResult;
+	/// `who`'s Power of both kinds, `(msg, exec)`, settled to now, read once.
+	fn available_both(who: &AccountId) -> (PowerUnits, PowerUnits);
+	/// Spends `msg` and `exec` of `who`'s Power in one settlement; all or nothing.
+	fn consume_both(who: &AccountId, msg: PowerUnits, exec: PowerUnits) -> DispatchResult;
 	/// Gives back `amount` of Power of `kind` (never above the cap).
 	fn refund(who: &AccountId, kind: PowerKind, amount: PowerUnits);
+	/// What settling `who` costs beyond settling an account without redirections (walking the
+	/// end points of its leases).
+	fn settlement_weight(who: &AccountId) -> Weight;
+	/// The most `settlement_weight` can be.
+	fn max_settlement_weight() -> Weight;
 	/// Sends the generation of `amount` of `from`'s stake to `to` until chain time `until`, after
 	/// which it returns to `from` by itself.
 	fn redirect(from: &AccountId, to: &AccountId, amount: Balance, until: Moment)
@@ -132,6 +166,46 @@ pub trait PowerLedger<AccountId> {
 		amount: Balance,
 		until: Moment,
 	) -> DispatchResult;
+}
+
+/// Told after every charged extrinsic: `payer` paid `power` PU (both kinds, whatever it paid
+/// them with) for a call that served or paid `counterparty`. Flox records these as edges.
+pub trait OnPowerCharged<AccountId> {
+	/// Records one charge. Never fails: a charge has already happened.
+	fn on_power_charged(payer: &AccountId, counterparty: &AccountId, power: PowerUnits);
+	/// The most `on_power_charged` can cost; the charging extension includes it in its weight.
+	fn weight() -> Weight;
+}
+
+impl<AccountId> OnPowerCharged<AccountId> for () {
+	fn on_power_charged(_: &AccountId, _: &AccountId, _: PowerUnits) {}
+	fn weight() -> Weight {
+		Weight::zero()
+	}
+}
+
+/// What an extrinsic costs now and how its signer would pay: what `PowerApi::quote` returns.
+/// The charge itself is computed by the same function.
+#[derive(Clone, PartialEq, Eq, Default, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub struct PowerQuote {
+	/// Messaging Power the extrinsic costs, in PU.
+	pub msg: PowerUnits,
+	/// Execution Power the extrinsic costs before dispatch (unused weight is refunded after).
+	pub exec: PowerUnits,
+	/// Messaging Power taken from the signer's balance.
+	pub msg_from_power: PowerUnits,
+	/// Execution Power taken from the signer's balance.
+	pub exec_from_power: PowerUnits,
+	/// Free Flux paid (to the protocol sink) for what Power does not cover, in planck.
+	pub flux: Balance,
+	/// HETU converted into Flux first, because free Flux was short, in planck.
+	pub hetu: Balance,
+	/// Whether the signer can pay; if not, the extrinsic is invalid and nothing is charged.
+	pub payable: bool,
+	/// The exchange rate used: Power units per Flux.
+	pub rate: FixedU128,
+	/// The transaction priority the charge gives.
+	pub priority: u64,
 }
 
 /// An account's Power, settled to now: what `PowerApi::power_of` returns.
@@ -155,10 +229,58 @@ pub struct PowerStatus {
 	pub settled_at: Moment,
 }
 
+/// One offer of the rental market, as `MarketApi` shows it.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub struct OfferInfo<AccountId> {
+	/// The offer's id.
+	pub id: u32,
+	/// Whose stake it is.
+	pub lender: AccountId,
+	/// Stake available to rent, in planck.
+	pub available: Balance,
+	/// Stake leased out of it now.
+	pub leased: Balance,
+	/// Flux planck per capacity-day (the generation of one Flux of stake for one day).
+	pub price: Balance,
+	/// The shortest lease, in ms.
+	pub min_duration: Moment,
+	/// The longest lease, in ms.
+	pub max_duration: Moment,
+}
+
+/// What renting an amount for a duration would cost now, filling from the cheapest offers.
+#[derive(Clone, PartialEq, Eq, Default, Encode, Decode, TypeInfo, Debug)]
+pub struct RentQuote {
+	/// Stake that can be rented on these terms (at most the amount asked).
+	pub amount: Balance,
+	/// Total price in Flux planck.
+	pub total: Balance,
+	/// The dearest price per capacity-day among the offers used.
+	pub max_price: Balance,
+	/// Offers used.
+	pub offers: u32,
+}
+
 sp_api::decl_runtime_apis! {
 	/// Power balances and rates, for polkadot.js and other clients.
 	pub trait PowerApi<AccountId> where AccountId: codec::Codec {
 		/// `who`'s Power of both kinds, rates, caps and effective stake, settled to now.
 		fn power_of(who: AccountId) -> PowerStatus;
+		/// What `uxt` would cost now, in each kind of Power, and how its signer would pay it
+		/// (Power, then Flux at the exchange rate, then HETU converted). Unsigned extrinsics
+		/// cost nothing.
+		fn quote(uxt: <Block as sp_runtime::traits::Block>::Extrinsic) -> PowerQuote;
+		/// The exchange rate R: Power units per Flux.
+		fn exchange_rate() -> FixedU128;
+	}
+
+	/// The rental market's order book and prices, for polkadot.js and other clients.
+	pub trait MarketApi<AccountId> where AccountId: codec::Codec {
+		/// Up to `max` offers with stake available, cheapest first.
+		fn best_offers(max: u32) -> Vec<OfferInfo<AccountId>>;
+		/// What renting `amount` of stake for `duration` ms costs now from the cheapest offers.
+		fn quote(amount: Balance, duration: Moment) -> RentQuote;
+		/// The moving average of fill prices, Flux planck per capacity-day (none before a fill).
+		fn price_index() -> Option<Balance>;
 	}
 }

@@ -9,21 +9,20 @@ use frame_support::{
 	derive_impl,
 	dispatch::DispatchClass,
 	parameter_types,
-	traits::{ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, VariantCountOf},
+	traits::{ConstBool, ConstU128, ConstU32, ConstU64, VariantCountOf},
 	weights::{
 		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
-		IdentityFee, Weight,
+		Weight,
 	},
 	PalletId,
 };
 use frame_system::EnsureRoot;
-use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier};
-use sp_runtime::{traits::One, Perbill};
+use sp_runtime::Perbill;
 use sp_version::RuntimeVersion;
 
 use crate::{
 	AccountId, Aura, Balance, Balances, Block, BlockNumber, Flux, Hash, Moment, Nonce, PalletInfo,
-	Power, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
+	Power, PowerMarket, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
 	RuntimeOrigin, RuntimeTask, System, Timestamp, VERSION,
 };
 
@@ -123,20 +122,6 @@ impl pallet_balances::Config for Runtime {
 	type DoneSlashHandler = ();
 }
 
-parameter_types! {
-	pub FeeMultiplier: Multiplier = Multiplier::one();
-}
-
-impl pallet_transaction_payment::Config for Runtime {
-	type RuntimeEvent = RuntimeEvent;
-	type OnChargeTransaction = FungibleAdapter<Balances, ()>;
-	type OperationalFeeMultiplier = ConstU8<5>;
-	type WeightToFee = IdentityFee<Balance>;
-	type LengthToFee = IdentityFee<Balance>;
-	type FeeMultiplierUpdate = ConstFeeMultiplier<FeeMultiplier>;
-	type WeightInfo = pallet_transaction_payment::weights::SubstrateWeight<Runtime>;
-}
-
 impl pallet_sudo::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type RuntimeCall = RuntimeCall;
@@ -161,6 +146,7 @@ impl pallet_flux::Config for Runtime {
 
 impl pallet_power::Config for Runtime {
 	type Stake = Flux;
+	type Listed = PowerMarket;
 	type Time = Timestamp;
 	type UpdateOrigin = EnsureRoot<AccountId>;
 	type MaxDelegations = ConstU32<16>;
@@ -169,4 +155,96 @@ impl pallet_power::Config for Runtime {
 	type MaxCheckpoints = ConstU32<32>;
 	type MaxCapPeriod = ConstU64<{ 365 * MILLIS_PER_DAY }>;
 	type WeightInfo = pallet_power::weights::SubstrateWeight<Runtime>;
+}
+
+/// The counterparty of each call (the account it serves or pays), for Flox. The metering pallet
+/// knows its own messages; transfers serve their destination, a rent pays the offer's lender
+/// (`rent_best`, which may pay several, names none).
+pub struct CallCounterparty;
+impl pallet_power_metering::CallCounterparty<RuntimeCall, AccountId> for CallCounterparty {
+	fn counterparty(call: &RuntimeCall) -> Option<AccountId> {
+		use sp_runtime::{traits::StaticLookup, MultiAddress};
+		if let RuntimeCall::PowerMarket(pallet_power_market::Call::rent { offer, .. }) = call {
+			return pallet_power_market::Offers::<Runtime>::get(offer).map(|o| o.lender);
+		}
+		let dest = match call {
+			RuntimeCall::Balances(
+				pallet_balances::Call::transfer_allow_death { dest, .. }
+				| pallet_balances::Call::transfer_keep_alive { dest, .. }
+				| pallet_balances::Call::transfer_all { dest, .. },
+			) => dest,
+			_ => return None,
+		};
+		match dest {
+			MultiAddress::Id(id) => Some(id.clone()),
+			other => <Runtime as frame_system::Config>::Lookup::lookup(other.clone()).ok(),
+		}
+	}
+
+	fn weight(call: &RuntimeCall) -> Weight {
+		match call {
+			// The offer is read to find its lender.
+			RuntimeCall::PowerMarket(pallet_power_market::Call::rent { .. }) => {
+				<Runtime as frame_system::Config>::DbWeight::get().reads(1)
+			},
+			_ => Weight::zero(),
+		}
+	}
+}
+
+impl pallet_power_metering::Config for Runtime {
+	type Power = Power;
+	type Flux = Flux;
+	type Counterparty = CallCounterparty;
+	type OnCharge = ();
+	type UpdateOrigin = EnsureRoot<AccountId>;
+	type MaxPayloadLen = ConstU32<4_096>;
+	type WeightInfo = pallet_power_metering::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = MeteringBenchmarkHelper;
+}
+
+/// Funds and empowers payers for the metering benchmarks.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct MeteringBenchmarkHelper;
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_power_metering::BenchmarkHelper<AccountId> for MeteringBenchmarkHelper {
+	fn fund_hetu(who: &AccountId, amount: Balance) {
+		use frame_support::traits::fungible::Mutate;
+		let _ = Balances::mint_into(who, amount);
+	}
+	fn give_power(who: &AccountId, msg: u128, exec: u128) {
+		use fluxomics_primitives::{PowerKind, PowerLedger, StakeInfo};
+		Flux::stake_for_benchmark(who, 1_000_000 * HETU);
+		Power::refund(who, PowerKind::Msg, msg);
+		Power::refund(who, PowerKind::Exec, exec);
+	}
+}
+
+impl pallet_power_market::Config for Runtime {
+	type Flux = Flux;
+	type Power = Power;
+	type Stake = Flux;
+	type Commitments = Power;
+	type Time = Timestamp;
+	type UpdateOrigin = EnsureRoot<AccountId>;
+	type MaxOffers = ConstU32<256>;
+	type MaxFills = ConstU32<16>;
+	type ExpiryBucket = ConstU64<1_000>;
+	type MaxLeasesPerBucket = ConstU32<64>;
+	type MaxBucketsPerBlock = ConstU32<64>;
+	type MaxExpiriesPerBlock = ConstU32<32>;
+	type WeightInfo = pallet_power_market::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = MarketBenchmarkHelper;
+}
+
+/// Moves chain time for the market benchmarks.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct MarketBenchmarkHelper;
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_power_market::BenchmarkHelper for MarketBenchmarkHelper {
+	fn set_time(now: Moment) {
+		pallet_timestamp::Now::<Runtime>::put(now);
+	}
 }

@@ -68,7 +68,7 @@ thread_local! {
 /// A stake observer the tests control.
 pub struct TestObserver;
 impl StakeObserver<AccountId> for TestObserver {
-	fn before_stake_change(who: &AccountId) -> frame_support::weights::Weight {
+	fn before_stake_change(who: &AccountId, _: Balance) -> frame_support::weights::Weight {
 		let staked = crate::Pallet::<Test>::account(who).staked;
 		OBSERVED.with(|o| o.borrow_mut().push((*who, staked)));
 		frame_support::weights::Weight::from_parts(400, 0)

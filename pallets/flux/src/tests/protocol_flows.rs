@@ -115,3 +115,29 @@ fn amounts_that_would_overflow_are_refused() {
 		assert_noop!(<Flux as FluxLedger<_>>::mint(&BOB, u128::MAX), Error::<Test>::Overflow);
 	});
 }
+
+#[test]
+fn quote_convert_for_tells_the_price_and_changes_nothing() {
+	ExtBuilder::build_and_execute(|| {
+		let before = Balances::balance(&DAVE);
+		assert_eq!(Flux::quote_convert_for(&DAVE, 3), Some(6));
+		assert_eq!(Flux::quote_convert_for(&DAVE, 0), Some(0));
+		let spendable = before - 1_000;
+		assert_eq!(Flux::quote_convert_for(&DAVE, spendable / 2), Some(spendable - spendable % 2));
+		assert_eq!(Flux::quote_convert_for(&DAVE, spendable / 2 + 1), None);
+		assert_eq!(Balances::balance(&DAVE), before);
+		assert_eq!(Flux::free(&DAVE), 0);
+		// The quote is what the conversion takes.
+		assert_eq!(Flux::convert_for(&DAVE, 3), Ok(6));
+	});
+}
+
+#[test]
+fn refund_from_sink_returns_fees() {
+	ExtBuilder::build_and_execute(|| {
+		assert_ok!(Flux::pay_to_sink(&BOB, 5 * UNIT));
+		assert_ok!(Flux::refund_from_sink(&BOB, 2 * UNIT));
+		assert_eq!(Flux::free(&Flux::sink_account()), 3 * UNIT);
+		assert_noop!(Flux::refund_from_sink(&BOB, 3 * UNIT + 1), Error::<Test>::InsufficientFree);
+	});
+}

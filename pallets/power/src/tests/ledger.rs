@@ -45,3 +45,18 @@ fn refund_gives_back_but_never_above_the_cap() {
 		assert_eq!(power(ALICE).1, 7_000);
 	});
 }
+
+#[test]
+fn both_kinds_are_read_and_spent_in_one_settlement() {
+	ExtBuilder::build_and_execute(|| {
+		advance(DAY);
+		assert_eq!(Power::available_both(&ALICE), power(ALICE));
+		let (msg, exec) = power(ALICE);
+		assert_ok!(Power::consume_both(&ALICE, 100, exec));
+		assert_eq!(power(ALICE), (msg - 100, 0));
+		// All or nothing: a shortfall of either kind spends neither.
+		assert_noop!(Power::consume_both(&ALICE, 1, 1), Error::<Test>::InsufficientPower);
+		assert_noop!(Power::consume_both(&ALICE, msg - 99, 0), Error::<Test>::InsufficientPower);
+		assert_ok!(Power::consume_both(&CHARLIE, 0, 0));
+	});
+}

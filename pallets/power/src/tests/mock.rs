@@ -73,6 +73,7 @@ impl pallet_flux::Config for Test {
 
 impl pallet_power::Config for Test {
 	type Stake = Flux;
+	type Listed = ();
 	type Time = Timestamp;
 	type UpdateOrigin = frame_system::EnsureRoot<AccountId>;
 	type MaxDelegations = ConstU32<3>;

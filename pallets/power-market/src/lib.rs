@@ -1,0 +1,400 @@
+//! # Power market pallet
+//!
+//! Power is rentable and market-priced. A lender lists part of its staked Flux as rentable
+//! capacity; a renter takes it for a duration and, for that time, the generation of that stake is
+//! the renter's, through the Power pallet's redirections.
+//!
+//! ## Key terms
+//!
+//! - **Capacity-day**: the Power one Flux of stake generates in one day (`α_msg` msg PU and
+//!   `α_exec` exec PU). Prices are in Flux planck per capacity-day, so they do not change when
+//!   governance changes α.
+//! - **Offer**: stake listed by a lender with a price and a range of lease durations. Listed stake
+//!   is *reserved*: it counts as committed ([`ListedStake`](fluxomics_primitives::ListedStake)),
+//!   so the lender can neither unstake nor delegate it. What is not leased can be changed or
+//!   cancelled.
+//! - **Lease**: `amount` of an offer's stake, rented for `[start, end)`. The renter pays the whole
+//!   price up front in Flux: the lender gets it, less the governed `fee_share`, which goes to the
+//!   protocol sink.
+//! - **Price index**: a moving average of fill prices, in storage and in every `Rented` event.
+//!
+//! ## Lifecycle
+//!
+//! 1. `list` → an offer in the order book (cheapest first).
+//! 2. `rent(offer, …)` or `rent_best(amount, …)` (fills from the cheapest offers, touching at most
+//!    `MaxFills`), each with a price cap: a rent above the cap is refused, never partly filled.
+//! 3. The lease's end stops the renter's extra generation by itself (the redirection carries its
+//!    end time), whether or not anything runs then.
+//! 4. Clean-up: `on_initialize` processes ended leases from time buckets behind a cursor, within a
+//!    fixed budget per block; anybody may also `expire_lease` an ended lease. The lease's stake
+//!    goes back to its offer (as far as the lender still has it uncommitted).
+//!
+//! ## Design
+//!
+//! - Bounded everywhere: the order book holds at most `MaxOffers` offers, a bucket
+//!   `MaxLeasesPerBucket` leases, and the hook scans at most `MaxBucketsPerBlock` buckets and ends
+//!   at most `MaxExpiriesPerBlock` leases a block.
+//! - An account with no Power can rent: its transaction is paid in Flux (metering, design §4).
+//! - Lessons taken: EOS PowerUp's fee cap on every rental and bounded processing of expired loans;
+//!   TRON's locked, returnable delegation. Avoided: renters who need resources to rent, and a
+//!   single rental operator (anyone lists, anyone rents, prices are public).
+#![cfg_attr(not(feature = "std"), no_std)]
+// Tests and benchmarks compute expected values with plain arithmetic.
+#![cfg_attr(any(test, feature = "runtime-benchmarks"), allow(clippy::arithmetic_side_effects))]
+
+extern crate alloc;
+
+pub use pallet::*;
+pub use types::*;
+pub use weights::WeightInfo;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+mod impls;
+pub mod math;
+#[cfg(test)]
+mod tests;
+mod types;
+pub mod weights;
+
+/// Log target of this pallet.
+pub const LOG_TARGET: &str = "runtime::power-market";
+
+/// Sets up what the benchmarks need and the pallet cannot do itself.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper {
+	/// Sets chain time to `now` (ms).
+	fn set_time(now: fluxomics_primitives::Moment);
+}
+
+// The pallet macros expand to `expect`s on values they guarantee (pallet info, storage
+// prefixes); the pallet's own code has none.
+#[frame_support::pallet]
+#[allow(clippy::expect_used)]
+pub mod pallet {
+	use super::*;
+	use fluxomics_primitives::{
+		Balance, FluxLedger, Moment, PowerLedger, StakeInfo, StakeObserver,
+	};
+	use frame_support::{pallet_prelude::*, traits::Time};
+	use frame_system::pallet_prelude::*;
+	use sp_arithmetic::Perbill;
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// Rent is paid in Flux, the fee share to the sink.
+		type Flux: FluxLedger<Self::AccountId>;
+		/// Leases redirect generation.
+		type Power: PowerLedger<Self::AccountId>;
+		/// Lenders' stake.
+		type Stake: StakeInfo<Self::AccountId>;
+		/// Stake already committed (delegated, leased, listed), which cannot be listed again.
+		type Commitments: StakeObserver<Self::AccountId>;
+		/// Chain time, in milliseconds.
+		type Time: Time<Moment = Moment>;
+		/// Who may change the parameters (governance; root in tests).
+		type UpdateOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+		/// The most offers at once (and the order book's size).
+		#[pallet::constant]
+		type MaxOffers: Get<u32>;
+		/// The most offers `rent_best` looks at.
+		#[pallet::constant]
+		type MaxFills: Get<u32>;
+		/// Width of an expiry bucket, in ms.
+		#[pallet::constant]
+		type ExpiryBucket: Get<Moment>;
+		/// The most leases ending in one bucket.
+		#[pallet::constant]
+		type MaxLeasesPerBucket: Get<u32>;
+		/// The most buckets the hook scans in a block.
+		#[pallet::constant]
+		type MaxBucketsPerBlock: Get<u32>;
+		/// The most leases the hook ends in a block.
+		#[pallet::constant]
+		type MaxExpiriesPerBlock: Get<u32>;
+		/// Weights of this pallet's calls and hook.
+		type WeightInfo: WeightInfo;
+		/// Moves chain time for the benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: BenchmarkHelper;
+	}
+
+	/// The next offer's id.
+	#[pallet::storage]
+	pub type NextOfferId<T> = StorageValue<_, OfferId, ValueQuery>;
+
+	/// The next lease's id.
+	#[pallet::storage]
+	pub type NextLeaseId<T> = StorageValue<_, LeaseId, ValueQuery>;
+
+	/// Every offer.
+	#[pallet::storage]
+	pub type Offers<T: Config> =
+		CountedStorageMap<_, Twox64Concat, OfferId, Offer<T::AccountId>, OptionQuery>;
+
+	/// Offers with stake available, cheapest first (then oldest): `(price, offer)`.
+	#[pallet::storage]
+	pub type OrderBook<T: Config> =
+		StorageValue<_, BoundedVec<(Balance, OfferId), T::MaxOffers>, ValueQuery>;
+
+	/// Stake each lender has listed and not leased: reserved, so it is committed.
+	#[pallet::storage]
+	pub type Listed<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, Balance, ValueQuery>;
+
+	/// Every lease not yet cleaned up.
+	#[pallet::storage]
+	pub type Leases<T: Config> =
+		CountedStorageMap<_, Twox64Concat, LeaseId, Lease<T::AccountId>, OptionQuery>;
+
+	/// Leases by the bucket of their end time.
+	#[pallet::storage]
+	pub type Expiries<T: Config> =
+		StorageMap<_, Twox64Concat, Moment, BoundedVec<LeaseId, T::MaxLeasesPerBucket>, ValueQuery>;
+
+	/// The next bucket the hook processes.
+	#[pallet::storage]
+	pub type ExpiryCursor<T> = StorageValue<_, Moment, OptionQuery>;
+
+	/// The moving average of fill prices (Flux planck per capacity-day); none before the first.
+	#[pallet::storage]
+	pub type PriceIndex<T> = StorageValue<_, Balance, OptionQuery>;
+
+	/// The governed parameters.
+	#[pallet::storage]
+	pub type Params<T> = StorageValue<_, MarketParams, ValueQuery, DefaultParams>;
+
+	/// 1 % to the sink; offers and leases of at least 1 Flux, from a minute to 90 days; a fill
+	/// weighs 20 % in the price index.
+	#[pallet::type_value]
+	pub fn DefaultParams() -> MarketParams {
+		MarketParams {
+			fee_share: Perbill::from_percent(1),
+			min_amount: fluxomics_primitives::UNIT,
+			min_duration: 60_000,
+			max_duration: 90 * fluxomics_primitives::MILLIS_PER_DAY,
+			index_weight: Perbill::from_percent(20),
+		}
+	}
+
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// The parameters; `None` keeps the defaults.
+		pub params: Option<MarketParams>,
+		#[serde(skip)]
+		pub _config: core::marker::PhantomData<T>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			if let Some(params) = self.params {
+				if let Err(e) = Pallet::<T>::validate_params(&params) {
+					panic!("invalid market genesis parameters: {e:?}");
+				}
+				Params::<T>::put(params);
+			}
+		}
+	}
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// `lender` listed `amount` of stake at `price` per capacity-day.
+		Listed {
+			offer: OfferId,
+			lender: T::AccountId,
+			amount: Balance,
+			price: Balance,
+			min_duration: Moment,
+			max_duration: Moment,
+		},
+		/// An offer's terms changed.
+		OfferUpdated {
+			offer: OfferId,
+			available: Balance,
+			price: Balance,
+			min_duration: Moment,
+			max_duration: Moment,
+		},
+		/// An offer was withdrawn; its stake is free again.
+		OfferCancelled { offer: OfferId, lender: T::AccountId, released: Balance },
+		/// `renter` rented `amount` of `lender`'s stake until `end`, paying `paid` (of which
+		/// `fee` went to the sink); the price index is now `index`.
+		Rented {
+			lease: LeaseId,
+			offer: OfferId,
+			lender: T::AccountId,
+			renter: T::AccountId,
+			amount: Balance,
+			start: Moment,
+			end: Moment,
+			price: Balance,
+			paid: Balance,
+			fee: Balance,
+			index: Balance,
+		},
+		/// A lease was cleaned up after its end; `relisted` of its stake went back to its offer.
+		LeaseExpired {
+			lease: LeaseId,
+			lender: T::AccountId,
+			renter: T::AccountId,
+			relisted: Balance,
+		},
+		/// Governance changed the parameters.
+		ParamsSet { old: MarketParams, new: MarketParams },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// Below the least amount an offer may list or a lease may take.
+		AmountTooSmall,
+		/// The lender's uncommitted stake is short.
+		InsufficientStake,
+		/// A duration outside the allowed range (or a minimum above a maximum).
+		DurationOutOfRange,
+		/// Prices must be above zero.
+		ZeroPrice,
+		/// The order book is full.
+		TooManyOffers,
+		/// No such offer.
+		UnknownOffer,
+		/// Only the lender may do this.
+		NotLender,
+		/// The offer has stake leased out: it can be changed but not cancelled.
+		OfferLeased,
+		/// Renting one's own offer.
+		OwnOffer,
+		/// The offer has less stake available.
+		InsufficientAvailable,
+		/// The price is above the renter's cap.
+		PriceAboveCap,
+		/// The cheapest offers within the cap cannot fill the amount.
+		NotEnoughOffers,
+		/// Too many leases end in the same bucket: choose another duration.
+		ExpiryBucketFull,
+		/// No such lease.
+		UnknownLease,
+		/// The lease has not ended yet.
+		LeaseNotEnded,
+		/// An amount or price too large to compute with.
+		Overflow,
+		/// Bad parameters: durations (minimum above maximum, or zero), or a zero minimum amount.
+		InvalidParams,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn on_initialize(_: BlockNumberFor<T>) -> Weight {
+			Self::process_expiries()
+		}
+
+		fn integrity_test() {
+			assert!(T::ExpiryBucket::get() > 0, "ExpiryBucket must be above zero");
+			assert!(T::MaxFills::get() > 0 && T::MaxOffers::get() > 0, "bounds must be above zero");
+			// `rent_best` puts all its leases in one bucket.
+			assert!(
+				T::MaxLeasesPerBucket::get() >= T::MaxFills::get(),
+				"a bucket must hold a whole rent_best"
+			);
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Lists `amount` of the caller's uncommitted stake at `price` Flux planck per
+		/// capacity-day, for leases of `min_duration` to `max_duration` ms.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::list())]
+		pub fn list(
+			origin: OriginFor<T>,
+			#[pallet::compact] amount: Balance,
+			#[pallet::compact] price: Balance,
+			#[pallet::compact] min_duration: Moment,
+			#[pallet::compact] max_duration: Moment,
+		) -> DispatchResult {
+			let lender = ensure_signed(origin)?;
+			Self::do_list(&lender, amount, price, min_duration, max_duration)
+		}
+
+		/// Changes an offer's available stake and terms (leases already made keep theirs).
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::update_offer())]
+		pub fn update_offer(
+			origin: OriginFor<T>,
+			offer: OfferId,
+			#[pallet::compact] available: Balance,
+			#[pallet::compact] price: Balance,
+			#[pallet::compact] min_duration: Moment,
+			#[pallet::compact] max_duration: Moment,
+		) -> DispatchResult {
+			let lender = ensure_signed(origin)?;
+			Self::do_update_offer(&lender, offer, available, price, min_duration, max_duration)
+		}
+
+		/// Withdraws an offer with nothing leased; its stake is free again.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::cancel_offer())]
+		pub fn cancel_offer(origin: OriginFor<T>, offer: OfferId) -> DispatchResult {
+			let lender = ensure_signed(origin)?;
+			Self::do_cancel_offer(&lender, offer)
+		}
+
+		/// Rents `amount` of `offer`'s stake for `duration` ms, paying at most `max_total`.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::rent())]
+		pub fn rent(
+			origin: OriginFor<T>,
+			offer: OfferId,
+			#[pallet::compact] amount: Balance,
+			#[pallet::compact] duration: Moment,
+			#[pallet::compact] max_total: Balance,
+		) -> DispatchResult {
+			let renter = ensure_signed(origin)?;
+			Self::do_rent(&renter, offer, amount, duration, max_total)
+		}
+
+		/// Rents `amount` for `duration` ms from the cheapest offers first, at no more than
+		/// `max_price` per capacity-day, looking at most at `MaxFills` offers; all or nothing.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::rent_best(T::MaxFills::get()))]
+		pub fn rent_best(
+			origin: OriginFor<T>,
+			#[pallet::compact] amount: Balance,
+			#[pallet::compact] duration: Moment,
+			#[pallet::compact] max_price: Balance,
+		) -> DispatchResultWithPostInfo {
+			let renter = ensure_signed(origin)?;
+			let looked = Self::do_rent_best(&renter, amount, duration, max_price)?;
+			Ok(Some(T::WeightInfo::rent_best(looked)).into())
+		}
+
+		/// Cleans up a lease past its end (anyone may).
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::expire_lease())]
+		pub fn expire_lease(origin: OriginFor<T>, lease: LeaseId) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_expire_lease(lease)
+		}
+
+		/// Sets the parameters, after checking them.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::set_params())]
+		pub fn set_params(origin: OriginFor<T>, params: MarketParams) -> DispatchResult {
+			T::UpdateOrigin::ensure_origin(origin)?;
+			Self::validate_params(&params)?;
+			let old = Params::<T>::get();
+			Params::<T>::put(params);
+			Self::deposit_event(Event::ParamsSet { old, new: params });
+			Ok(())
+		}
+	}
+}

@@ -1,0 +1,149 @@
+//! Leases end by themselves; the hook and `expire_lease` clean up within bounds.
+
+use super::mock::*;
+use crate::{pallet::*, Error, Event};
+use fluxomics_primitives::UNIT;
+use frame_support::{assert_noop, assert_ok};
+
+#[test]
+fn a_lease_stops_generating_at_its_end_even_unprocessed() {
+	ExtBuilder::build_and_execute(|| {
+		assert_ok!(list(ALICE, 40 * UNIT, PRICE));
+		assert_ok!(PowerMarket::rent(
+			RuntimeOrigin::signed(CHARLIE),
+			0,
+			10 * UNIT,
+			10 * SECOND,
+			UNIT
+		));
+		// Just before the end: 9.999 s of 10 Flux of generation.
+		advance(10 * SECOND - 1);
+		assert_eq!(Power::power_of(&CHARLIE).msg, 99);
+		assert_eq!(effective(CHARLIE), 10 * UNIT);
+		// Nothing ran at the end, yet the generation is back with Alice; Charlie, who stakes
+		// nothing, keeps no rented Power past the lease (his cap is his own stake's).
+		advance(10 * SECOND);
+		assert_eq!(effective(ALICE), 100 * UNIT);
+		assert_eq!(effective(CHARLIE), 0);
+		assert_eq!(Power::power_of(&CHARLIE).msg, 0);
+		assert!(Leases::<Test>::contains_key(0));
+	});
+}
+
+#[test]
+fn expire_lease_cleans_up_after_the_end_only() {
+	ExtBuilder::build_and_execute(|| {
+		assert_ok!(list(ALICE, 40 * UNIT, PRICE));
+		assert_ok!(PowerMarket::rent(
+			RuntimeOrigin::signed(CHARLIE),
+			0,
+			10 * UNIT,
+			10 * SECOND,
+			UNIT
+		));
+		assert_noop!(
+			PowerMarket::expire_lease(RuntimeOrigin::signed(DAVE), 0),
+			Error::<Test>::LeaseNotEnded
+		);
+		assert_noop!(
+			PowerMarket::expire_lease(RuntimeOrigin::signed(DAVE), 5),
+			Error::<Test>::UnknownLease
+		);
+		advance(10 * SECOND);
+		assert_ok!(PowerMarket::expire_lease(RuntimeOrigin::signed(DAVE), 0));
+		assert_eq!(
+			last_event(),
+			Event::LeaseExpired { lease: 0, lender: ALICE, renter: CHARLIE, relisted: 10 * UNIT }
+		);
+		let offer = Offers::<Test>::get(0).unwrap();
+		assert_eq!((offer.available, offer.leased), (40 * UNIT, 0));
+		assert!(Expiries::<Test>::iter().next().is_none());
+		assert_ok!(PowerMarket::cancel_offer(RuntimeOrigin::signed(ALICE), 0));
+	});
+}
+
+#[test]
+fn the_hook_ends_leases_within_its_budget() {
+	ExtBuilder::build_and_execute(|| {
+		next_block();
+		assert_ok!(list(ALICE, 40 * UNIT, PRICE));
+		for (i, d) in [2, 3, 4].into_iter().enumerate() {
+			assert_ok!(PowerMarket::rent(
+				RuntimeOrigin::signed(CHARLIE),
+				0,
+				UNIT,
+				d * SECOND,
+				UNIT
+			));
+			assert!(Leases::<Test>::contains_key(i as u32));
+		}
+		// Three leases may end in one bucket; a fourth is refused.
+		assert_ok!(PowerMarket::rent(
+			RuntimeOrigin::signed(CHARLIE),
+			0,
+			UNIT,
+			4 * SECOND + 1,
+			UNIT
+		));
+		assert_ok!(PowerMarket::rent(
+			RuntimeOrigin::signed(CHARLIE),
+			0,
+			UNIT,
+			4 * SECOND + 2,
+			UNIT
+		));
+		assert_noop!(
+			PowerMarket::rent(RuntimeOrigin::signed(CHARLIE), 0, UNIT, 4 * SECOND + 3, UNIT),
+			Error::<Test>::ExpiryBucketFull
+		);
+		advance(10 * SECOND);
+		// At most three buckets a block: the first block reaches the bucket of lease 0 only.
+		next_block();
+		assert_eq!(Leases::<Test>::count() as usize, 4);
+		// At most two leases a block: lease 1, then one of the three ending in the same bucket.
+		next_block();
+		assert_eq!(Leases::<Test>::count() as usize, 2);
+		next_block();
+		assert_eq!(Leases::<Test>::count() as usize, 0);
+		assert_eq!(Offers::<Test>::get(0).unwrap().available, 40 * UNIT);
+		assert_eq!(effective(CHARLIE), 0);
+	});
+}
+
+#[test]
+fn stake_the_lender_committed_meanwhile_is_not_relisted() {
+	ExtBuilder::build_and_execute(|| {
+		assert_ok!(list(ALICE, 100 * UNIT, PRICE));
+		assert_ok!(PowerMarket::rent(
+			RuntimeOrigin::signed(CHARLIE),
+			0,
+			30 * UNIT,
+			10 * SECOND,
+			UNIT
+		));
+		advance(10 * SECOND);
+		// Ended but unprocessed: the stake is no longer committed, and Alice delegates 20 of it.
+		assert_ok!(Power::delegate(RuntimeOrigin::signed(ALICE), BOB, 20 * UNIT, 0));
+		assert_ok!(PowerMarket::expire_lease(RuntimeOrigin::signed(DAVE), 0));
+		assert_eq!(Offers::<Test>::get(0).unwrap().available, 80 * UNIT);
+	});
+}
+
+#[test]
+fn the_cursor_skips_time_in_which_nothing_can_end() {
+	ExtBuilder::build_and_execute(|| {
+		assert_eq!(ExpiryCursor::<Test>::get(), None);
+		next_block();
+		assert_eq!(ExpiryCursor::<Test>::get(), Some(START / 1_000));
+		// A day without leases: the hook does not walk 86 400 empty buckets.
+		advance(DAY);
+		next_block();
+		assert_eq!(ExpiryCursor::<Test>::get(), Some((START + DAY) / 1_000));
+		// With a lease, it walks at most three buckets a block.
+		assert_ok!(list(ALICE, 10 * UNIT, PRICE));
+		assert_ok!(PowerMarket::rent(RuntimeOrigin::signed(CHARLIE), 0, UNIT, 10 * SECOND, UNIT));
+		advance(20 * SECOND);
+		next_block();
+		assert_eq!(ExpiryCursor::<Test>::get(), Some((START + DAY) / 1_000 + 3));
+	});
+}

@@ -1,0 +1,5 @@
+mod expiry;
+mod math;
+pub(crate) mod mock;
+mod offers;
+mod renting;

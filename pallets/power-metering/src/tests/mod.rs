@@ -1,0 +1,7 @@
+mod charge;
+mod comparison;
+mod math;
+mod messages;
+pub(crate) mod mock;
+mod params;
+mod rate;

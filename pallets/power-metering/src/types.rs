@@ -1,0 +1,114 @@
+//! The metering pallet's stored and exchanged types.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use fluxomics_primitives::{Balance, PowerQuote, PowerUnits};
+use scale_info::TypeInfo;
+use sp_arithmetic::{FixedU128, Perbill};
+
+/// What one signed extrinsic costs (design §4), every term governed.
+///
+/// - `msg = p0 + p_size · encoded_len + p_intent · [intent]`
+/// - `exec = e0 + e_step · ceil(ref_time / step_weight) + e_tx`
+/// - agent work reported off-chain (PoCW) costs
+///   `e0 + e_step · steps + e_model · model_calls + e_tx · onchain_transactions`.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+#[serde(rename_all = "camelCase")]
+pub struct CostSchedule {
+	/// Messaging Power every extrinsic costs.
+	pub p0: PowerUnits,
+	/// Messaging Power per byte of the encoded extrinsic.
+	pub p_size: PowerUnits,
+	/// Messaging Power an intent costs on top of a message.
+	pub p_intent: PowerUnits,
+	/// Execution Power every extrinsic costs.
+	pub e0: PowerUnits,
+	/// Execution Power per step of weight.
+	pub e_step: PowerUnits,
+	/// Execution Power per model call of reported agent work.
+	pub e_model: PowerUnits,
+	/// Execution Power per on-chain transaction.
+	pub e_tx: PowerUnits,
+	/// Reference time (picoseconds of weight) in one step; never zero.
+	pub step_weight: u64,
+}
+
+/// How the exchange rate R (Power units per Flux) follows demand, in the style of
+/// `TargetedFeeAdjustment`: each block moves R by at most `max_change` of itself, down when the
+/// Power consumed in the block was above `target`, up when below, always within
+/// `[min_rate, max_rate]`.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+#[serde(rename_all = "camelCase")]
+pub struct RateParams {
+	/// Power (both kinds) consumed per block at which R stays where it is; never zero.
+	pub target: PowerUnits,
+	/// The lowest R (Power is dearest in Flux); above zero.
+	pub min_rate: FixedU128,
+	/// The highest R (Power is cheapest in Flux).
+	pub max_rate: FixedU128,
+	/// The largest change of R in one block, as a share of R; above zero.
+	pub max_change: Perbill,
+}
+
+/// The cost of one extrinsic in each kind of Power.
+#[derive(Clone, Copy, PartialEq, Eq, Default, Debug)]
+pub struct PowerCost {
+	/// Messaging Power, in PU.
+	pub msg: PowerUnits,
+	/// Execution Power, in PU.
+	pub exec: PowerUnits,
+}
+
+/// How a charge is paid: the quote clients see, plus what the charge needs to carry it out.
+#[derive(Clone, PartialEq, Eq, Default, Debug)]
+pub struct PaymentPlan {
+	/// What clients see (`PowerApi::quote`).
+	pub quote: PowerQuote,
+	/// Flux to mint from HETU before paying (free Flux was short by this much).
+	pub flux_to_convert: Balance,
+	/// Of the weight declared for settling the payer's Power, what it does not need (it has
+	/// fewer leases than the most): returned after dispatch.
+	pub settlement_saving: frame_support::weights::Weight,
+}
+
+/// What a charge settles to after dispatch, for the event and the hook.
+#[derive(Clone, Copy, PartialEq, Eq, Default, Debug)]
+pub struct Settlement {
+	/// Messaging Power finally charged.
+	pub msg: PowerUnits,
+	/// Execution Power finally charged.
+	pub exec: PowerUnits,
+	/// Messaging Power finally taken from the balance.
+	pub msg_from_power: PowerUnits,
+	/// Execution Power finally taken from the balance.
+	pub exec_from_power: PowerUnits,
+	/// Flux finally paid to the sink.
+	pub flux: Balance,
+	/// Execution Power given back for unused weight (as Power or as Flux).
+	pub exec_refunded: PowerUnits,
+}
