@@ -147,7 +147,7 @@ pub mod pallet {
 
 	/// A task as stored.
 	pub type TaskOf<T> =
-		Task<<T as frame_system::Config>::AccountId, <T as Config>::MaxAttestations>;
+		crate::Task<<T as frame_system::Config>::AccountId, <T as Config>::MaxAttestations>;
 
 	/// The governed parameters.
 	#[pallet::storage]
