@@ -12,6 +12,7 @@
 //! | [`PowerLedger`] | `pallet-power` | metering, market (spend, refund and redirect Power) |
 //! | [`ListedStake`] | `pallet-power-market` | `pallet-power` (listed stake is committed) |
 //! | [`OnPowerCharged`] | `pallet-flox` | metering (who paid how much Power to reach whom) |
+//! | `Get<`[`ExecSchedule`]`>` | the runtime (from metering's cost schedule) | PoCW (metering reported agent work) |
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
@@ -20,6 +21,7 @@ use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::weights::Weight;
 use scale_info::TypeInfo;
+use sp_core::H256;
 use sp_runtime::{DispatchError, DispatchResult, FixedU128};
 
 #[doc(hidden)]
@@ -184,6 +186,101 @@ impl<AccountId> OnPowerCharged<AccountId> for () {
 	}
 }
 
+/// The execution Power terms of the cost schedule that price agent work reported off-chain
+/// (design §4): `e0 + e_step · steps + e_model · model_calls + e_tx · onchain_txs` exec PU.
+/// The runtime reads them from the metering pallet's schedule, so PoCW and metering price the
+/// same work the same way.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct ExecSchedule {
+	/// Exec PU every piece of work costs.
+	pub e0: PowerUnits,
+	/// Exec PU per step.
+	pub e_step: PowerUnits,
+	/// Exec PU per model call.
+	pub e_model: PowerUnits,
+	/// Exec PU per on-chain transaction.
+	pub e_tx: PowerUnits,
+}
+
+/// A PoCW task's class: how much of the reward constant `K` a perfect result earns (the weight
+/// of each class is governed).
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum TaskClass {
+	/// Small tasks.
+	Light,
+	/// Ordinary tasks.
+	Standard,
+	/// Large tasks.
+	Heavy,
+}
+
+/// Where a PoCW task is in its lifecycle (settled tasks are removed).
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub enum TaskStatus {
+	/// Posted, waiting for a worker.
+	Open,
+	/// A worker holds collateral on it and has not submitted yet.
+	Claimed,
+	/// The result is in; verifiers are attesting.
+	Submitted,
+}
+
+/// One PoCW task, as `PocwApi` shows it.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub struct TaskInfo<AccountId> {
+	/// The task's id.
+	pub id: u64,
+	/// Who posted it.
+	pub requester: AccountId,
+	/// Hash of the task's specification (kept off-chain).
+	pub spec_hash: H256,
+	/// The exec Power budget the requester allows, in PU.
+	pub budget: PowerUnits,
+	/// The task's class.
+	pub class: TaskClass,
+	/// Attestations that settle it.
+	pub quorum: u32,
+	/// Chain time (ms) after which it expires.
+	pub deadline: Moment,
+	/// Where it is in its lifecycle.
+	pub status: TaskStatus,
+	/// The worker, once claimed.
+	pub worker: Option<AccountId>,
+	/// Flux the worker holds as collateral, in planck.
+	pub collateral: Balance,
+	/// The submitted result's hash.
+	pub result_hash: Option<H256>,
+	/// Exec Power the submitted usage was metered at, in PU.
+	pub exec_cost: Option<PowerUnits>,
+	/// Attestations that the result is valid.
+	pub valid_attestations: u32,
+	/// Attestations that the result is invalid.
+	pub invalid_attestations: u32,
+}
+
 /// What an extrinsic costs now and how its signer would pay: what `PowerApi::quote` returns.
 /// The charge itself is computed by the same function.
 #[derive(Clone, PartialEq, Eq, Default, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
@@ -282,5 +379,14 @@ sp_api::decl_runtime_apis! {
 		fn quote(amount: Balance, duration: Moment) -> RentQuote;
 		/// The moving average of fill prices, Flux planck per capacity-day (none before a fill).
 		fn price_index() -> Option<Balance>;
+	}
+
+	/// PoCW tasks and what they would settle to, for polkadot.js and other clients.
+	pub trait PocwApi<AccountId> where AccountId: codec::Codec {
+		/// Task `id`, if it exists (settled and expired tasks are removed).
+		fn task_info(id: u64) -> Option<TaskInfo<AccountId>>;
+		/// The PoCW score and Flux reward (planck) task `id` would settle to now, given the
+		/// attestations so far and assuming a valid outcome; `None` before a result is in.
+		fn estimate(id: u64) -> Option<(FixedU128, Balance)>;
 	}
 }
