@@ -17,7 +17,7 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use crate::{
-	genesis_config_presets, opaque, AccountId, Aura, Balance, Block, Executive, Grandpa,
+	genesis_config_presets, opaque, AccountId, Aura, Balance, Block, Executive, Grandpa, Pocw,
 	InherentDataExt, Moment, Nonce, Power, PowerMarket, PowerMetering, Runtime,
 	RuntimeGenesisConfig, System, VERSION,
 };
@@ -179,6 +179,16 @@ impl_runtime_apis! {
 
 		fn price_index() -> Option<Balance> {
 			pallet_power_market::PriceIndex::<Runtime>::get()
+		}
+	}
+
+	impl fluxomics_primitives::PocwApi<Block, AccountId> for Runtime {
+		fn task_info(id: u64) -> Option<fluxomics_primitives::TaskInfo<AccountId>> {
+			Pocw::task_info(id)
+		}
+
+		fn estimate(id: u64) -> Option<(sp_runtime::FixedU128, Balance)> {
+			Pocw::estimate(id)
 		}
 	}
 

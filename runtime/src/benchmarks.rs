@@ -16,6 +16,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_power, Power]
 	[pallet_power_metering, PowerMetering]
 	[pallet_power_market, PowerMarket]
+	[pallet_pocw, Pocw]
 );
 
 use frame_benchmarking::baseline::Pallet as BaselineBench;

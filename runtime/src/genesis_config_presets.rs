@@ -5,7 +5,8 @@
 //!   Flux. Every period is short so that whole cycles fit in a minute: unbonding takes 10 s, Power
 //!   fills its cap in 60 s, and α is 1 PU per staked Flux per *second* of each kind. The rate
 //!   controller's target is below one transaction, so R visibly falls in a burst and climbs back
-//!   in the empty blocks after it.
+//!   in the empty blocks after it. PoCW's reward budget renews every minute and task deadlines
+//!   lie within an hour.
 //! - `local_testnet` (`--chain local`): Alice and Bob author and finalize together; realistic
 //!   periods (28 days of unbonding, 7 days of Power cap, α of 1 000 PU per Flux per day, a
 //!   consumption target of 1 000 000 PU a block and at most 3 % change of R a block).
@@ -27,6 +28,7 @@ use frame_support::traits::Get;
 use pallet_flux::FluxParams;
 use pallet_power::PowerParams;
 use pallet_power_market::MarketParams;
+use pallet_pocw::PocwParams;
 use pallet_power_metering::{CostSchedule, DefaultSchedule, RateParams};
 use sp_runtime::{FixedU128, Perbill};
 
@@ -43,6 +45,7 @@ struct Economy {
 	schedule: CostSchedule,
 	rate: RateParams,
 	market: MarketParams,
+	pocw: PocwParams,
 	stakers: Vec<(AccountId, Balance, Balance)>,
 }
 
@@ -76,6 +79,13 @@ fn dev_economy() -> Economy {
 			min_duration: 1_000,
 			max_duration: 3_600_000,
 			index_weight: Perbill::from_percent(20),
+		},
+		// The default rewards and collateral, with a reward period of a minute and deadlines
+		// within an hour, so that budgets renew and tasks expire while a person watches.
+		pocw: PocwParams {
+			period: 60_000,
+			max_deadline: 3_600_000,
+			..pallet_pocw::DefaultParams::get()
 		},
 		stakers: [Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie]
 			.into_iter()
@@ -112,6 +122,7 @@ fn local_economy() -> Economy {
 			max_duration: 90 * MILLIS_PER_DAY,
 			index_weight: Perbill::from_percent(20),
 		},
+		pocw: pallet_pocw::DefaultParams::get(),
 		stakers: Vec::new(),
 	}
 }
@@ -149,6 +160,10 @@ fn testnet_genesis(
 		params: Some(economy.market),
 		..Default::default()
 	};
+	let pocw = pallet_pocw::GenesisConfig::<Runtime> {
+		params: Some(economy.pocw),
+		..Default::default()
+	};
 	serde_json::json!({
 		"balances": { "balances": balances },
 		"aura": { "authorities": aura },
@@ -158,6 +173,7 @@ fn testnet_genesis(
 		"power": power,
 		"powerMetering": metering,
 		"powerMarket": market,
+		"pocw": pocw,
 	})
 }
 

@@ -178,4 +178,7 @@ mod runtime {
 
 	#[runtime::pallet_index(13)]
 	pub type PowerMarket = pallet_power_market;
+
+	#[runtime::pallet_index(14)]
+	pub type Pocw = pallet_pocw;
 }

@@ -159,19 +159,27 @@ impl pallet_power::Config for Runtime {
 
 /// The counterparty of each call (the account it serves or pays), for Flox. The metering pallet
 /// knows its own messages; transfers serve their destination, a rent pays the offer's lender
-/// (`rent_best`, which may pay several, names none).
+/// (`rent_best`, which may pay several, names none); a PoCW worker's claim and result serve the
+/// task's requester, and an attestation serves the task's worker.
 pub struct CallCounterparty;
 impl pallet_power_metering::CallCounterparty<RuntimeCall, AccountId> for CallCounterparty {
 	fn counterparty(call: &RuntimeCall) -> Option<AccountId> {
 		use sp_runtime::{traits::StaticLookup, MultiAddress};
-		if let RuntimeCall::PowerMarket(pallet_power_market::Call::rent { offer, .. }) = call {
-			return pallet_power_market::Offers::<Runtime>::get(offer).map(|o| o.lender);
-		}
 		let dest = match call {
+			RuntimeCall::PowerMarket(pallet_power_market::Call::rent { offer, .. }) => {
+				return pallet_power_market::Offers::<Runtime>::get(offer).map(|o| o.lender)
+			},
+			RuntimeCall::Pocw(
+				pallet_pocw::Call::claim_task { task, .. } |
+				pallet_pocw::Call::submit_result { task, .. },
+			) => return pallet_pocw::Tasks::<Runtime>::get(task).map(|t| t.requester),
+			RuntimeCall::Pocw(pallet_pocw::Call::attest { task, .. }) => {
+				return pallet_pocw::Tasks::<Runtime>::get(task).and_then(|t| t.worker)
+			},
 			RuntimeCall::Balances(
-				pallet_balances::Call::transfer_allow_death { dest, .. }
-				| pallet_balances::Call::transfer_keep_alive { dest, .. }
-				| pallet_balances::Call::transfer_all { dest, .. },
+				pallet_balances::Call::transfer_allow_death { dest, .. } |
+				pallet_balances::Call::transfer_keep_alive { dest, .. } |
+				pallet_balances::Call::transfer_all { dest, .. },
 			) => dest,
 			_ => return None,
 		};
@@ -183,10 +191,13 @@ impl pallet_power_metering::CallCounterparty<RuntimeCall, AccountId> for CallCou
 
 	fn weight(call: &RuntimeCall) -> Weight {
 		match call {
-			// The offer is read to find its lender.
-			RuntimeCall::PowerMarket(pallet_power_market::Call::rent { .. }) => {
-				<Runtime as frame_system::Config>::DbWeight::get().reads(1)
-			},
+			// The offer is read to find its lender; the task to find its requester or worker.
+			RuntimeCall::PowerMarket(pallet_power_market::Call::rent { .. }) |
+			RuntimeCall::Pocw(
+				pallet_pocw::Call::claim_task { .. } |
+				pallet_pocw::Call::submit_result { .. } |
+				pallet_pocw::Call::attest { .. },
+			) => <Runtime as frame_system::Config>::DbWeight::get().reads(1),
 			_ => Weight::zero(),
 		}
 	}
@@ -236,14 +247,57 @@ impl pallet_power_market::Config for Runtime {
 	type MaxExpiriesPerBlock = ConstU32<32>;
 	type WeightInfo = pallet_power_market::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = MarketBenchmarkHelper;
+	type BenchmarkHelper = TimeBenchmarkHelper;
 }
 
-/// Moves chain time for the market benchmarks.
+/// Moves chain time for the market and PoCW benchmarks.
 #[cfg(feature = "runtime-benchmarks")]
-pub struct MarketBenchmarkHelper;
+pub struct TimeBenchmarkHelper;
 #[cfg(feature = "runtime-benchmarks")]
-impl pallet_power_market::BenchmarkHelper for MarketBenchmarkHelper {
+impl pallet_power_market::BenchmarkHelper for TimeBenchmarkHelper {
+	fn set_time(now: Moment) {
+		pallet_timestamp::Now::<Runtime>::put(now);
+	}
+}
+
+/// The exec terms of the metering pallet's cost schedule: PoCW prices reported agent work with
+/// the same schedule as every extrinsic (design §4).
+pub struct MeteringExecCost;
+impl frame_support::traits::Get<fluxomics_primitives::ExecSchedule> for MeteringExecCost {
+	fn get() -> fluxomics_primitives::ExecSchedule {
+		let s = pallet_power_metering::Schedule::<Runtime>::get();
+		fluxomics_primitives::ExecSchedule { e0: s.e0, e_step: s.e_step, e_model: s.e_model, e_tx: s.e_tx }
+	}
+}
+
+/// R, the metering pallet's exchange rate (Power units per Flux).
+pub struct MeteringExchangeRate;
+impl frame_support::traits::Get<sp_runtime::FixedU128> for MeteringExchangeRate {
+	fn get() -> sp_runtime::FixedU128 {
+		pallet_power_metering::ExchangeRate::<Runtime>::get()
+	}
+}
+
+impl pallet_pocw::Config for Runtime {
+	type Flux = Flux;
+	type Power = Power;
+	type ExecCost = MeteringExecCost;
+	type ExchangeRate = MeteringExchangeRate;
+	type Time = Timestamp;
+	type UpdateOrigin = EnsureRoot<AccountId>;
+	type MaxVerifiers = ConstU32<64>;
+	type MaxAttestations = ConstU32<16>;
+	type DeadlineBucket = ConstU64<1_000>;
+	type MaxTasksPerBucket = ConstU32<64>;
+	type MaxBucketsPerBlock = ConstU32<64>;
+	type MaxExpiriesPerBlock = ConstU32<32>;
+	type WeightInfo = pallet_pocw::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = TimeBenchmarkHelper;
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_pocw::BenchmarkHelper for TimeBenchmarkHelper {
 	fn set_time(now: Moment) {
 		pallet_timestamp::Now::<Runtime>::put(now);
 	}
