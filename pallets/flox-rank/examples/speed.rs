@@ -27,7 +27,8 @@ impl SplitMix64 {
 
 fn main() {
 	let args: Vec<String> = std::env::args().collect();
-	let arg = |i: usize, d: u64| args.get(i).map(|s| s.parse::<u64>().expect("number")).unwrap_or(d);
+	let arg =
+		|i: usize, d: u64| args.get(i).map(|s| s.parse::<u64>().expect("number")).unwrap_or(d);
 	let n_edges = arg(1, 1_000_000) as usize;
 	let n_t = arg(2, 10_000) as usize;
 	let n_c = arg(3, 100_000) as usize;

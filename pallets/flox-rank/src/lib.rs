@@ -188,8 +188,8 @@ pub fn sqrt_fixed(r: u64) -> u64 {
 	if r == 0 {
 		return 0;
 	}
-	let e = r.leading_zeros() / 2;
-	let y = r << (2 * e);
+	let e = r.leading_zeros() >> 1;
+	let y = r << (e << 1);
 	let mut v = SQRT_SEED.get((y >> 56) as usize).copied().unwrap_or(1).max(1);
 	v = (v.wrapping_add(y.checked_div(v).unwrap_or(0))) >> 1;
 	v = (v.wrapping_add(y.checked_div(v).unwrap_or(0))) >> 1;
@@ -823,6 +823,7 @@ fn run(r: &mut Ranker, graph: &Graph) -> Ranking {
 }
 
 #[cfg(test)]
+#[allow(clippy::arithmetic_side_effects)]
 mod tests {
 	use super::*;
 
@@ -881,13 +882,16 @@ mod tests {
 }
 
 #[cfg(test)]
+#[allow(clippy::arithmetic_side_effects)]
 mod sqrt_tests {
 	use super::*;
 	use proptest::prelude::*;
 
 	#[test]
 	fn sqrt_fixed_edge_cases() {
-		for r in [0u64, 1, 2, 3, 4, 5, 255, 256, (1 << 60) - 1, 1 << 60, 1 << 62, u64::MAX, u64::MAX - 1] {
+		for r in
+			[0u64, 1, 2, 3, 4, 5, 255, 256, (1 << 60) - 1, 1 << 60, 1 << 62, u64::MAX, u64::MAX - 1]
+		{
 			assert_eq!(u128::from(sqrt_fixed(r)), (u128::from(r) << 64).isqrt(), "r = {r}");
 		}
 		for k in 0..64 {

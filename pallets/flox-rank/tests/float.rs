@@ -9,6 +9,8 @@
 //! 1e-12 leaves a wide margin while still catching any formula or scaling mistake (which shows
 //! as ≥ 1e-4).
 
+#![allow(clippy::arithmetic_side_effects, clippy::indexing_slicing, clippy::unwrap_used)]
+
 use flox_rank::{rank, Graph, Params, ONE};
 use std::collections::BTreeMap;
 
@@ -68,7 +70,11 @@ fn agrees_with_float64() {
 		let gas_max = [1_000u64, 1_000_000_000_000, u64::MAX][case % 3];
 		let edges: Vec<(u32, u32, u128)> = (0..m)
 			.map(|_| {
-				(rng.below(nt as u64) as u32, rng.below(nc as u64) as u32, 1 + u128::from(rng.below(gas_max)))
+				(
+					rng.below(nt as u64) as u32,
+					rng.below(nc as u64) as u32,
+					1 + u128::from(rng.below(gas_max)),
+				)
 			})
 			.collect();
 		let tb: Vec<u128> = (0..nt).map(|_| 1 + u128::from(rng.below(1_000_000))).collect();
@@ -84,7 +90,11 @@ fn agrees_with_float64() {
 			for (&x, &y) in fx.iter().zip(fl.iter()) {
 				let d = (x as f64 / ONE as f64 - y).abs();
 				worst = worst.max(d);
-				assert!(d <= TOLERANCE, "case {case}: fixed {} float {y} differ by {d}", x as f64 / ONE as f64);
+				assert!(
+					d <= TOLERANCE,
+					"case {case}: fixed {} float {y} differ by {d}",
+					x as f64 / ONE as f64
+				);
 			}
 		}
 	}

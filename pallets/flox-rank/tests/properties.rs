@@ -1,5 +1,7 @@
 //! Property tests of the ranking on small random graphs (see the crate docs for why each holds).
 
+#![allow(clippy::arithmetic_side_effects, clippy::indexing_slicing, clippy::unwrap_used)]
+
 use flox_rank::{rank, rank_from, Graph, Params, Ranker, Ranking, ONE};
 use proptest::prelude::*;
 
