@@ -265,11 +265,29 @@ pub struct Graph {
 	pub target_boosts: Vec<u64>,
 	/// Normalized caller boosts, one per caller.
 	pub caller_boosts: Vec<u64>,
+	/// Each target's total weight (the sum of its row in `by_target`).
+	pub target_mass: Vec<u64>,
+	/// Each caller's total weight (the sum of its row in `by_caller`).
+	pub caller_mass: Vec<u64>,
 }
 
 fn normalize_boosts(boosts: &[u128]) -> Vec<u64> {
 	let max = boosts.iter().copied().max().unwrap_or(0);
 	boosts.iter().map(|&b| frac63(b, max)).collect()
+}
+
+/// The sum of each row's weights (at most 2⁶³: all weights together are).
+fn row_masses(csr: &Csr) -> Vec<u64> {
+	(0..csr.rows())
+		.map(|i| {
+			let (start, end) = csr.range(i);
+			csr.weights
+				.get(start..end)
+				.unwrap_or(&[])
+				.iter()
+				.fold(0u64, |a, &w| a.saturating_add(w))
+		})
+		.collect()
 }
 
 fn counts_to_offsets(counts: &mut [u32]) {
@@ -362,9 +380,13 @@ impl Graph {
 			}
 		}
 		let by_caller = Csr { offsets: c_off, columns, weights };
+		let target_mass = row_masses(&by_target);
+		let caller_mass = row_masses(&by_caller);
 		Ok(Graph {
 			by_target,
 			by_caller,
+			target_mass,
+			caller_mass,
 			target_boosts: normalize_boosts(target_boosts),
 			caller_boosts: normalize_boosts(caller_boosts),
 		})
@@ -464,17 +486,16 @@ pub enum Role {
 	Callers,
 }
 
-/// Where a half-step is.
+/// Where the computation is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "codec", derive(Encode, Decode, TypeInfo))]
 pub enum Phase {
-	/// Computing `f = boost · √rank` of the source role (cursor: source row).
-	Factors,
-	/// Accumulating `Σ w · f` into the destination rows (cursor: row and edge).
+	/// Computing the callers' starting factors `f = boost · √rank` (cursor: caller row).
+	Start,
+	/// Accumulating `(Σ w · f) >> shift` into the destination rows (cursor: row and edge).
 	Accumulate,
-	/// Summing the shifted accumulators (cursor: row).
-	Sum,
-	/// Writing the new ranks and their L1 change (cursor: row).
+	/// Writing the new ranks, their L1 change, and their factors for the next half-step (cursor:
+	/// row).
 	Normalize,
 	/// Finished.
 	Done,
@@ -500,18 +521,25 @@ pub struct Ranker {
 	params: Params,
 	targets: Vec<u64>,
 	callers: Vec<u64>,
+	/// Factors of the half-step's source role.
 	factors: Vec<u64>,
-	acc: Vec<u128>,
+	/// Shifted accumulators of the half-step's destination role (each `< 2⁶³`).
+	acc: Vec<u64>,
 	role: Role,
 	phase: Phase,
 	/// Row cursor of the current phase.
 	row: u32,
-	/// Edge cursor (absolute edge index) inside row `row` while accumulating.
+	/// Edge cursor (absolute edge index) while accumulating.
 	edge: u32,
-	/// Σ acc over the destination role (≤ 2¹²⁶).
+	/// The unfinished sum of row `row` while accumulating (`≤ 2¹²⁶`).
+	partial: u128,
+	/// Σ acc of the destination role before shifting, known in advance as
+	/// `Σ_j f_j · mass_j` over the source role (`≤ 2¹²⁶`).
 	total: u128,
 	/// Σ (acc >> shift) (< 2⁶³).
 	shifted_total: u128,
+	/// Σ f · mass of the factors written while normalizing: the next half-step's `total`.
+	next_total: u128,
 	/// L1 change of the targets in the current iteration.
 	delta_targets: u64,
 	/// L1 change of the callers in the current iteration.
@@ -583,7 +611,7 @@ impl Ranker {
 		callers: Vec<u64>,
 	) -> Ranker {
 		let n = graph.targets().max(graph.callers());
-		let phase = if params.max_iterations == 0 { Phase::Done } else { Phase::Factors };
+		let phase = if params.max_iterations == 0 { Phase::Done } else { Phase::Start };
 		Ranker {
 			params,
 			targets,
@@ -594,8 +622,10 @@ impl Ranker {
 			phase,
 			row: 0,
 			edge: 0,
+			partial: 0,
 			total: 0,
 			shifted_total: 0,
+			next_total: 0,
 			delta_targets: 0,
 			delta_callers: 0,
 			iteration: 0,
@@ -639,26 +669,24 @@ impl Ranker {
 			|| self.acc.len() != n
 			|| graph.by_target.rows() != graph.targets()
 			|| graph.by_caller.rows() != graph.callers()
+			|| graph.target_mass.len() != graph.targets()
+			|| graph.caller_mass.len() != graph.callers()
 		{
 			return Err(RankError::GraphMismatch);
 		}
 		let mut budget = max_work;
 		while budget > 0 && self.phase != Phase::Done {
-			let (src_ranks, src_boosts, dst_csr) = match self.role {
-				Role::Targets => (&self.callers, &graph.caller_boosts, &graph.by_target),
-				Role::Callers => (&self.targets, &graph.target_boosts, &graph.by_caller),
-			};
 			match self.phase {
-				Phase::Factors => {
+				Phase::Start => {
 					let start = self.row as usize;
-					let len = src_ranks.len();
+					let len = self.callers.len();
 					let end = start.saturating_add(clamp(budget)).min(len);
-					let ranks = src_ranks.get(start..end).unwrap_or(&[]);
-					let boosts = src_boosts.get(start..end).unwrap_or(&[]);
-					let out = self.factors.get_mut(start..end).unwrap_or(&mut []);
-					for ((f, &r), &b) in out.iter_mut().zip(ranks).zip(boosts) {
-						*f = factor(b, r);
-					}
+					self.total = self.total.wrapping_add(write_factors(
+						self.callers.get(start..end).unwrap_or(&[]),
+						graph.caller_boosts.get(start..end).unwrap_or(&[]),
+						graph.caller_mass.get(start..end).unwrap_or(&[]),
+						self.factors.get_mut(start..end).unwrap_or(&mut []),
+					));
 					budget = budget.saturating_sub(end.saturating_sub(start) as u64);
 					if end >= len {
 						self.next_phase(Phase::Accumulate);
@@ -667,80 +695,86 @@ impl Ranker {
 					}
 				},
 				Phase::Accumulate => {
-					let rows = dst_csr.rows();
+					let csr = match self.role {
+						Role::Targets => &graph.by_target,
+						Role::Callers => &graph.by_caller,
+					};
+					let shift = shift_for(self.total);
+					let rows = csr.rows();
 					let mut row = self.row as usize;
 					let mut edge = self.edge as usize;
+					let mut partial = self.partial;
+					let mut shifted_total = self.shifted_total;
 					let factors = &self.factors;
-					while row < rows && budget > 0 {
-						let (start, end) = dst_csr.range(row);
-						let from = edge.max(start);
-						let take = end.saturating_sub(from).min(clamp(budget));
-						let to = from.saturating_add(take);
-						let cols = dst_csr.columns.get(from..to).unwrap_or(&[]);
-						let ws = dst_csr.weights.get(from..to).unwrap_or(&[]);
-						let mut sum: u128 = 0;
-						for (&c, &w) in cols.iter().zip(ws) {
-							let f = factors.get(c as usize).copied().unwrap_or(0);
-							sum = sum.wrapping_add(u128::from(w).wrapping_mul(u128::from(f)));
+					let ends = csr.offsets.get(row.saturating_add(1)..).unwrap_or(&[]);
+					let accs = self.acc.get_mut(row..rows).unwrap_or(&mut []);
+					for (&end, a) in ends.iter().zip(accs.iter_mut()) {
+						if budget == 0 {
+							break;
 						}
-						if let Some(a) = self.acc.get_mut(row) {
-							*a = a.wrapping_add(sum);
-						}
-						self.total = self.total.wrapping_add(sum);
+						let end = (end as usize).max(edge);
+						let take = end.saturating_sub(edge).min(clamp(budget));
+						let to = edge.saturating_add(take);
+						let cols = csr.columns.get(edge..to).unwrap_or(&[]);
+						let ws = csr.weights.get(edge..to).unwrap_or(&[]);
+						partial = partial.wrapping_add(dot(cols, ws, factors));
 						budget = budget.saturating_sub(take as u64);
 						edge = to;
-						if to >= end && budget > 0 {
-							// The row itself costs one unit.
-							budget = budget.saturating_sub(1);
-							row = row.saturating_add(1);
+						if to < end || budget == 0 {
+							break;
 						}
+						// The row itself costs one unit.
+						budget = budget.saturating_sub(1);
+						let shifted = partial >> shift;
+						*a = u64::try_from(shifted).unwrap_or(u64::MAX);
+						shifted_total = shifted_total.wrapping_add(shifted);
+						partial = 0;
+						row = row.saturating_add(1);
 					}
+					self.partial = partial;
+					self.shifted_total = shifted_total;
 					if row >= rows {
-						self.next_phase(Phase::Sum);
+						self.next_phase(Phase::Normalize);
 					} else {
 						self.row = u32::try_from(row).unwrap_or(u32::MAX);
 						self.edge = u32::try_from(edge).unwrap_or(u32::MAX);
 					}
 				},
-				Phase::Sum => {
-					let shift = shift_for(self.total);
-					let rows = dst_csr.rows();
-					let start = self.row as usize;
-					let end = start.saturating_add(clamp(budget)).min(rows);
-					let part = self
-						.acc
-						.get(start..end)
-						.unwrap_or(&[])
-						.iter()
-						.fold(0u128, |s, &a| s.wrapping_add(a >> shift));
-					self.shifted_total = self.shifted_total.wrapping_add(part);
-					budget = budget.saturating_sub(end.saturating_sub(start) as u64);
-					if end >= rows {
-						self.next_phase(Phase::Normalize);
-					} else {
-						self.row = u32::try_from(end).unwrap_or(u32::MAX);
-					}
-				},
 				Phase::Normalize => {
-					let shift = shift_for(self.total);
 					let m = reciprocal(self.shifted_total);
-					let (dst, delta) = match self.role {
-						Role::Targets => (&mut self.targets, &mut self.delta_targets),
-						Role::Callers => (&mut self.callers, &mut self.delta_callers),
+					let (dst, boosts, mass, delta) = match self.role {
+						Role::Targets => (
+							&mut self.targets,
+							&graph.target_boosts,
+							&graph.target_mass,
+							&mut self.delta_targets,
+						),
+						Role::Callers => (
+							&mut self.callers,
+							&graph.caller_boosts,
+							&graph.caller_mass,
+							&mut self.delta_callers,
+						),
 					};
 					let rows = dst.len();
 					let start = self.row as usize;
 					let end = start.saturating_add(clamp(budget)).min(rows);
 					let ranks = dst.get_mut(start..end).unwrap_or(&mut []);
-					let accs = self.acc.get_mut(start..end).unwrap_or(&mut []);
+					let accs = self.acc.get(start..end).unwrap_or(&[]);
 					let mut d: u64 = 0;
-					for (r, a) in ranks.iter_mut().zip(accs.iter_mut()) {
-						let new = scale(*a >> shift, m);
+					for (r, &a) in ranks.iter_mut().zip(accs) {
+						let new = scale(u128::from(a), m);
 						d = d.saturating_add(new.abs_diff(*r));
 						*r = new;
-						*a = 0;
 					}
 					*delta = delta.saturating_add(d);
+					// The factors of the new ranks, for the next half-step (whose source they are).
+					self.next_total = self.next_total.wrapping_add(write_factors(
+						dst.get(start..end).unwrap_or(&[]),
+						boosts.get(start..end).unwrap_or(&[]),
+						mass.get(start..end).unwrap_or(&[]),
+						self.factors.get_mut(start..end).unwrap_or(&mut []),
+					));
 					budget = budget.saturating_sub(end.saturating_sub(start) as u64);
 					if end >= rows {
 						self.end_half_step();
@@ -758,15 +792,17 @@ impl Ranker {
 		self.phase = phase;
 		self.row = 0;
 		self.edge = 0;
+		self.partial = 0;
 	}
 
 	fn end_half_step(&mut self) {
-		self.total = 0;
+		self.total = self.next_total;
+		self.next_total = 0;
 		self.shifted_total = 0;
 		match self.role {
 			Role::Targets => {
 				self.role = Role::Callers;
-				self.next_phase(Phase::Factors);
+				self.next_phase(Phase::Accumulate);
 			},
 			Role::Callers => {
 				self.iteration = self.iteration.saturating_add(1);
@@ -778,13 +814,35 @@ impl Ranker {
 					self.next_phase(Phase::Done);
 				} else {
 					self.role = Role::Targets;
-					self.next_phase(Phase::Factors);
+					self.next_phase(Phase::Accumulate);
 				}
 				self.delta_targets = 0;
 				self.delta_callers = 0;
 			},
 		}
 	}
+}
+
+/// `Σ w · f[c]` over one run of edges (`≤ 2¹²⁶`: all weights sum to `≤ 2⁶³`, factors `≤ 2⁶³`).
+#[inline]
+fn dot(cols: &[u32], ws: &[u64], factors: &[u64]) -> u128 {
+	let mut sum: u128 = 0;
+	for (&c, &w) in cols.iter().zip(ws) {
+		let f = factors.get(c as usize).copied().unwrap_or(0);
+		sum = sum.wrapping_add(u128::from(w).wrapping_mul(u128::from(f)));
+	}
+	sum
+}
+
+/// Write `factor(boost, rank)` for a run of accounts and return `Σ factor · mass` over it.
+#[inline]
+fn write_factors(ranks: &[u64], boosts: &[u64], mass: &[u64], out: &mut [u64]) -> u128 {
+	let mut total: u128 = 0;
+	for (((f, &r), &b), &m) in out.iter_mut().zip(ranks).zip(boosts).zip(mass) {
+		*f = if m == 0 { 0 } else { factor(b, r) };
+		total = total.wrapping_add(u128::from(*f).wrapping_mul(u128::from(m)));
+	}
+	total
 }
 
 #[inline]
