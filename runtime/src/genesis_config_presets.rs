@@ -6,7 +6,7 @@
 //!   fills its cap in 60 s, and α is 1 PU per staked Flux per *second* of each kind. The rate
 //!   controller's target is below one transaction, so R visibly falls in a burst and climbs back
 //!   in the empty blocks after it. PoCW's reward budget renews every minute and task deadlines
-//!   lie within an hour.
+//!   lie within an hour. A referendum runs in a few blocks (see `docs/governance.md`).
 //! - `local_testnet` (`--chain local`): Alice and Bob author and finalize together; realistic
 //!   periods (28 days of unbonding, 7 days of Power cap, α of 1 000 PU per Flux per day, a
 //!   consumption target of 1 000 000 PU a block and at most 3 % change of R a block).
@@ -22,7 +22,8 @@ use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 use crate::{
 	configs::{HETU, MILLIS_PER_DAY},
-	AccountId, Balance, Runtime,
+	governance::origins::TrackPeriods,
+	AccountId, Balance, BlockNumber, Runtime,
 };
 use frame_support::traits::Get;
 use pallet_flux::FluxParams;
@@ -46,6 +47,8 @@ struct Economy {
 	rate: RateParams,
 	market: MarketParams,
 	pocw: PocwParams,
+	/// Referendum periods, in blocks; `None` keeps the realistic default (days).
+	governance: Option<TrackPeriods<BlockNumber>>,
 	stakers: Vec<(AccountId, Balance, Balance)>,
 }
 
@@ -87,6 +90,9 @@ fn dev_economy() -> Economy {
 			max_deadline: 3_600_000,
 			..pallet_pocw::DefaultParams::get()
 		},
+		// A referendum can start deciding a block after submission, confirms over two blocks and
+		// is enacted the block after: with a block every 3 s, a whole vote takes seconds.
+		governance: Some(TrackPeriods { prepare: 1, decision: 20, confirm: 2, min_enactment: 1 }),
 		stakers: [Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie]
 			.into_iter()
 			.map(|k| (k.to_account_id(), DEV_FREE_FLUX, DEV_STAKED_FLUX))
@@ -123,6 +129,7 @@ fn local_economy() -> Economy {
 			index_weight: Perbill::from_percent(20),
 		},
 		pocw: pallet_pocw::DefaultParams::get(),
+		governance: None,
 		stakers: Vec::new(),
 	}
 }
@@ -164,6 +171,7 @@ fn testnet_genesis(
 		params: Some(economy.pocw),
 		..Default::default()
 	};
+	let origins = crate::governance::origins::GenesisConfig::<Runtime> { periods: economy.governance };
 	serde_json::json!({
 		"balances": { "balances": balances },
 		"aura": { "authorities": aura },
@@ -174,6 +182,7 @@ fn testnet_genesis(
 		"powerMetering": metering,
 		"powerMarket": market,
 		"pocw": pocw,
+		"origins": origins,
 	})
 }
 

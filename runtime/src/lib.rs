@@ -25,6 +25,7 @@ pub mod apis;
 mod benchmarks;
 pub mod configs;
 pub mod genesis_config_presets;
+pub mod governance;
 
 use sp_runtime::{
 	generic, impl_opaque_keys,
@@ -181,4 +182,19 @@ mod runtime {
 
 	#[runtime::pallet_index(14)]
 	pub type Pocw = pallet_pocw;
+
+	#[runtime::pallet_index(20)]
+	pub type Preimage = pallet_preimage;
+
+	#[runtime::pallet_index(21)]
+	pub type Scheduler = pallet_scheduler;
+
+	#[runtime::pallet_index(22)]
+	pub type ConvictionVoting = pallet_conviction_voting;
+
+	#[runtime::pallet_index(23)]
+	pub type Referenda = pallet_referenda;
+
+	#[runtime::pallet_index(24)]
+	pub type Origins = governance::origins;
 }

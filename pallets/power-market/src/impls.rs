@@ -21,10 +21,9 @@ impl<T: Config> Pallet<T> {
 
 	/// Checks the parameters: durations ordered and positive, a positive minimum amount.
 	pub fn validate_params(p: &crate::MarketParams) -> DispatchResult {
-		ensure!(
-			p.min_duration > 0 && p.min_duration <= p.max_duration && p.min_amount > 0,
-			Error::<T>::InvalidParams
-		);
+		ensure!(p.min_duration > 0, Error::<T>::ZeroMinDuration);
+		ensure!(p.min_duration <= p.max_duration, Error::<T>::MinDurationAboveMax);
+		ensure!(p.min_amount > 0, Error::<T>::ZeroMinAmount);
 		Ok(())
 	}
 

@@ -282,8 +282,12 @@ pub mod pallet {
 		LeaseNotEnded,
 		/// An amount or price too large to compute with.
 		Overflow,
-		/// Bad parameters: durations (minimum above maximum, or zero), or a zero minimum amount.
-		InvalidParams,
+		/// The shortest lease must last some time.
+		ZeroMinDuration,
+		/// The shortest lease is longer than the longest.
+		MinDurationAboveMax,
+		/// The least amount of an offer or a rent must be above zero.
+		ZeroMinAmount,
 	}
 
 	#[pallet::hooks]

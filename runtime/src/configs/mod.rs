@@ -107,7 +107,8 @@ impl pallet_grandpa::Config for Runtime {
 
 impl pallet_balances::Config for Runtime {
 	type MaxLocks = ConstU32<50>;
-	type MaxReserves = ();
+	/// Referendum deposits are reserved.
+	type MaxReserves = ConstU32<50>;
 	type ReserveIdentifier = [u8; 8];
 	type Balance = Balance;
 	type RuntimeEvent = RuntimeEvent;
@@ -137,7 +138,7 @@ impl pallet_flux::Config for Runtime {
 	type Currency = Balances;
 	type StakeObserver = Power;
 	type Time = Timestamp;
-	type UpdateOrigin = EnsureRoot<AccountId>;
+	type UpdateOrigin = crate::governance::ParameterOrigin;
 	type PalletId = FluxPalletId;
 	type MaxUnbondingChunks = ConstU32<32>;
 	type MaxUnbondingPeriod = ConstU64<{ 365 * MILLIS_PER_DAY }>;
@@ -148,7 +149,7 @@ impl pallet_power::Config for Runtime {
 	type Stake = Flux;
 	type Listed = PowerMarket;
 	type Time = Timestamp;
-	type UpdateOrigin = EnsureRoot<AccountId>;
+	type UpdateOrigin = crate::governance::ParameterOrigin;
 	type MaxDelegations = ConstU32<16>;
 	type MaxRedirects = ConstU32<16>;
 	type MaxDelegationLock = ConstU64<{ 365 * MILLIS_PER_DAY }>;
@@ -208,7 +209,7 @@ impl pallet_power_metering::Config for Runtime {
 	type Flux = Flux;
 	type Counterparty = CallCounterparty;
 	type OnCharge = ();
-	type UpdateOrigin = EnsureRoot<AccountId>;
+	type UpdateOrigin = crate::governance::ParameterOrigin;
 	type MaxPayloadLen = ConstU32<4_096>;
 	type WeightInfo = pallet_power_metering::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
@@ -238,7 +239,7 @@ impl pallet_power_market::Config for Runtime {
 	type Stake = Flux;
 	type Commitments = Power;
 	type Time = Timestamp;
-	type UpdateOrigin = EnsureRoot<AccountId>;
+	type UpdateOrigin = crate::governance::ParameterOrigin;
 	type MaxOffers = ConstU32<256>;
 	type MaxFills = ConstU32<16>;
 	type ExpiryBucket = ConstU64<1_000>;
@@ -284,7 +285,7 @@ impl pallet_pocw::Config for Runtime {
 	type ExecCost = MeteringExecCost;
 	type ExchangeRate = MeteringExchangeRate;
 	type Time = Timestamp;
-	type UpdateOrigin = EnsureRoot<AccountId>;
+	type UpdateOrigin = crate::governance::ParameterOrigin;
 	type MaxVerifiers = ConstU32<64>;
 	type MaxAttestations = ConstU32<16>;
 	type DeadlineBucket = ConstU64<1_000>;

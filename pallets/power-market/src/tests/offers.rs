@@ -168,19 +168,19 @@ fn params_are_validated() {
 		p.min_duration = 0;
 		assert_noop!(
 			PowerMarket::set_params(RuntimeOrigin::root(), p),
-			Error::<Test>::InvalidParams
+			Error::<Test>::ZeroMinDuration
 		);
 		p = test_params();
 		p.max_duration = SECOND - 1;
 		assert_noop!(
 			PowerMarket::set_params(RuntimeOrigin::root(), p),
-			Error::<Test>::InvalidParams
+			Error::<Test>::MinDurationAboveMax
 		);
 		p = test_params();
 		p.min_amount = 0;
 		assert_noop!(
 			PowerMarket::set_params(RuntimeOrigin::root(), p),
-			Error::<Test>::InvalidParams
+			Error::<Test>::ZeroMinAmount
 		);
 		assert_noop!(
 			PowerMarket::set_params(RuntimeOrigin::signed(ALICE), test_params()),
@@ -190,5 +190,26 @@ fn params_are_validated() {
 		p.fee_share = sp_arithmetic::Perbill::from_percent(5);
 		assert_ok!(PowerMarket::set_params(RuntimeOrigin::root(), p));
 		assert_eq!(last_event(), Event::ParamsSet { old: test_params(), new: p });
+	});
+}
+
+#[test]
+fn a_fee_change_leaves_open_leases_as_they_were_made() {
+	ExtBuilder::build_and_execute(|| {
+		assert_ok!(list(ALICE, 40 * UNIT, PRICE));
+		assert_ok!(PowerMarket::rent(RuntimeOrigin::signed(CHARLIE), 0, 10 * UNIT, DAY, UNIT));
+		let lease = Leases::<Test>::get(0).unwrap();
+		let (alice, sink) = (free(ALICE), free(Flux::sink_account()));
+		let mut p = test_params();
+		p.fee_share = sp_arithmetic::Perbill::from_percent(50);
+		assert_ok!(PowerMarket::set_params(RuntimeOrigin::root(), p));
+		// The lease was paid in full when it was made: nothing is charged or refunded, its terms
+		// and the generation it moves stay.
+		assert_eq!(Leases::<Test>::get(0).unwrap(), lease);
+		assert_eq!((free(ALICE), free(Flux::sink_account())), (alice, sink));
+		assert_eq!((effective(ALICE), effective(CHARLIE)), (90 * UNIT, 10 * UNIT));
+		// The next rent pays the new share: 0.5 Flux of 1 Flux.
+		assert_ok!(PowerMarket::rent(RuntimeOrigin::signed(CHARLIE), 0, 10 * UNIT, DAY, UNIT));
+		assert_eq!(free(Flux::sink_account()), sink + UNIT / 2);
 	});
 }
