@@ -53,13 +53,19 @@ describe('Governance of the economic parameters', () => {
         Standard: { vote: { aye: true, conviction: 'Locked1x' }, balance: 900_000n * UNIT },
       }), voter);
     }
+    // The scheduler also runs the referendum's alarms: wait for approval first, then for the
+    // dispatch of the enactment, in a later block.
+    let approved = false;
     for (let block = 0; block < 40; block += 1) {
-      const hash = (await api.rpc.engine.createBlock(true, true)).hash;
-      const events = await (await api.at(hash)).query.system.events();
+      const hash = (await api.rpc.engine.createBlock(true, true)).blockHash.toHex();
+      const at = await api.at(hash);
+      if (!approved) {
+        approved = (await at.query.referenda.referendumInfoFor(index)).unwrap().isApproved;
+        continue;
+      }
+      const events = await at.query.system.events();
       const dispatched = events.map((e) => e.event).find((e) => e.section === 'scheduler' && e.method === 'Dispatched');
       if (dispatched) {
-        const info = (await api.query.referenda.referendumInfoFor(index)).unwrap();
-        assert.ok(info.isApproved, `referendum ${index} approved`);
         const result = dispatched.data.result;
         return { ok: result.isOk, error: result.isErr ? errorName(api, result.asErr) : null, hash };
       }

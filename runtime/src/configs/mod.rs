@@ -16,7 +16,6 @@ use frame_support::{
 	},
 	PalletId,
 };
-use frame_system::EnsureRoot;
 use sp_runtime::Perbill;
 use sp_version::RuntimeVersion;
 
