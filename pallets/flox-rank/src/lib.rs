@@ -189,14 +189,36 @@ const fn rsqrt_seed() -> [u64; 1024] {
 	t
 }
 
+/// The exact floor square root of `x` from an estimate `t`: moves `t` by up to two units towards
+/// `t² ≤ x < (t+1)²`, and falls back to `isqrt` if that is not enough.
+#[inline]
+fn fix_up(mut t: u64, x: u128) -> u64 {
+	let mul = |a: u64, b: u64| u128::from(a).wrapping_mul(u128::from(b));
+	for _ in 0..2 {
+		let sq = mul(t, t);
+		let over = sq > x;
+		// (t + 1)² = t² + 2t + 1 < 2¹²⁸ when t < 2⁶⁴ − 1.
+		let under = t != u64::MAX && sq.wrapping_add(u128::from(t) << 1).wrapping_add(1) <= x;
+		t = t.wrapping_add(u64::from(under)).wrapping_sub(u64::from(over));
+	}
+	let sq = mul(t, t);
+	let exact =
+		sq <= x && (t == u64::MAX || sq.wrapping_add(u128::from(t) << 1).wrapping_add(1) > x);
+	if exact {
+		t
+	} else {
+		u64::try_from(x.isqrt()).unwrap_or(u64::MAX)
+	}
+}
+
 /// `⌊√(r · 2⁶⁴)⌋`, exactly (the integer floor square root), for any `r`.
 ///
 /// Equal to `(u128::from(r) << 64).isqrt()` (tested against it), several times faster because it
 /// uses no division: with `y = r · 4ᵉ ∈ [2⁶², 2⁶⁴)` and `m = y / 2⁶⁴`, a table seed of `1/√m`,
 /// two multiplicative Newton steps `z ← z (3 − m z²) / 2`, then `t = y z` (≈ `√(y · 2⁶⁴)`), one
 /// Newton correction `t ← t + (y · 2⁶⁴ − t²) z / 2⁶⁵`, an exact integer fix-up to
-/// `t² ≤ x < (t+1)²` (falling back to `isqrt` if the estimate were ever off by more than a few
-/// units), and `>> e` (`⌊⌊a · 2ᵉ⌋ / 2ᵉ⌋ = ⌊a⌋`). Integer arithmetic only: deterministic everywhere.
+/// `t² ≤ x < (t+1)²` (two branch-free ±1 rounds, then a check that falls back to `isqrt` if the
+/// estimate were ever off by more than two units; it is off by at most one), and `>> e` (`⌊⌊a · 2ᵉ⌋ / 2ᵉ⌋ = ⌊a⌋`). Integer arithmetic only: deterministic everywhere.
 #[inline]
 pub fn sqrt_fixed(r: u64) -> u64 {
 	if r == 0 {
@@ -223,22 +245,7 @@ pub fn sqrt_fixed(r: u64) -> u64 {
 		let c = low(mul(rr, z) >> 95); // residual / (2t)
 		t = if up { t.saturating_add(c) } else { t.saturating_sub(c) };
 	}
-	for _ in 0..4 {
-		let sq = mul(t, t);
-		if sq > x {
-			t = t.saturating_sub(1);
-		} else if t != u64::MAX && sq.wrapping_add(u128::from(t) << 1).wrapping_add(1) <= x {
-			// (t + 1)² = t² + 2t + 1 < 2¹²⁸ since t < 2⁶⁴ − 1.
-			t = t.saturating_add(1);
-		} else {
-			break;
-		}
-	}
-	let sq = mul(t, t);
-	let exact =
-		sq <= x && (t == u64::MAX || sq.wrapping_add(u128::from(t) << 1).wrapping_add(1) > x);
-	let t = if exact { u128::from(t) } else { x.isqrt() };
-	low(t >> e)
+	fix_up(t, x) >> e
 }
 
 /// The factor `⌊b · ⌊√(r · 2⁶⁴)⌋ / 2⁶²⌋` (boost times square root of the rank, units of 2⁻⁶³).
@@ -990,6 +997,16 @@ mod sqrt_tests {
 				assert_eq!(u128::from(sqrt_fixed(r)), (u128::from(r) << 64).isqrt(), "r = {r}");
 				let r = (1u64 << k).saturating_add(d);
 				assert_eq!(u128::from(sqrt_fixed(r)), (u128::from(r) << 64).isqrt(), "r = {r}");
+			}
+		}
+	}
+
+	#[test]
+	fn fix_up_is_exact_from_any_estimate() {
+		for x in [0u128, 1, 2, 99, 1 << 64, (1 << 124) + 12345, u128::MAX] {
+			let want = u64::try_from(x.isqrt()).unwrap();
+			for t in [0u64, 1, want.saturating_sub(2), want, want.saturating_add(2), u64::MAX] {
+				assert_eq!(fix_up(t, x), want, "x = {x}, t = {t}");
 			}
 		}
 	}
