@@ -17,8 +17,8 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use crate::{
-	genesis_config_presets, opaque, AccountId, Aura, Balance, Block, Executive, Grandpa, Pocw,
-	InherentDataExt, Moment, Nonce, Power, PowerMarket, PowerMetering, Runtime,
+	genesis_config_presets, opaque, AccountId, Aura, Balance, Block, Executive, Grandpa,
+	InherentDataExt, Moment, Nonce, Pocw, Power, PowerMarket, PowerMetering, Runtime,
 	RuntimeGenesisConfig, System, VERSION,
 };
 

@@ -27,9 +27,9 @@ use crate::{
 };
 use frame_support::traits::Get;
 use pallet_flux::FluxParams;
+use pallet_pocw::PocwParams;
 use pallet_power::PowerParams;
 use pallet_power_market::MarketParams;
-use pallet_pocw::PocwParams;
 use pallet_power_metering::{CostSchedule, DefaultSchedule, RateParams};
 use sp_runtime::{FixedU128, Perbill};
 
@@ -167,11 +167,10 @@ fn testnet_genesis(
 		params: Some(economy.market),
 		..Default::default()
 	};
-	let pocw = pallet_pocw::GenesisConfig::<Runtime> {
-		params: Some(economy.pocw),
-		..Default::default()
-	};
-	let origins = crate::governance::origins::GenesisConfig::<Runtime> { periods: economy.governance };
+	let pocw =
+		pallet_pocw::GenesisConfig::<Runtime> { params: Some(economy.pocw), ..Default::default() };
+	let origins =
+		crate::governance::origins::GenesisConfig::<Runtime> { periods: economy.governance };
 	serde_json::json!({
 		"balances": { "balances": balances },
 		"aura": { "authorities": aura },

@@ -214,10 +214,7 @@ fn render() -> String {
 	let h = honest();
 	let mut out = String::new();
 	// Reference: the honest callers' ranks without any attacker (top and median).
-	let base = rank(
-		&Graph::new(&h.edges, &vec![1; TARGETS], &vec![1; CALLERS]).unwrap(),
-		PARAMS,
-	);
+	let base = rank(&Graph::new(&h.edges, &vec![1; TARGETS], &vec![1; CALLERS]).unwrap(), PARAMS);
 	let mut sorted = base.callers.clone();
 	sorted.sort_unstable();
 	let median = sorted[CALLERS / 2] as f64 / ONE as f64;

@@ -170,16 +170,16 @@ impl pallet_power_metering::CallCounterparty<RuntimeCall, AccountId> for CallCou
 				return pallet_power_market::Offers::<Runtime>::get(offer).map(|o| o.lender)
 			},
 			RuntimeCall::Pocw(
-				pallet_pocw::Call::claim_task { task, .. } |
-				pallet_pocw::Call::submit_result { task, .. },
+				pallet_pocw::Call::claim_task { task, .. }
+				| pallet_pocw::Call::submit_result { task, .. },
 			) => return pallet_pocw::Tasks::<Runtime>::get(task).map(|t| t.requester),
 			RuntimeCall::Pocw(pallet_pocw::Call::attest { task, .. }) => {
 				return pallet_pocw::Tasks::<Runtime>::get(task).and_then(|t| t.worker)
 			},
 			RuntimeCall::Balances(
-				pallet_balances::Call::transfer_allow_death { dest, .. } |
-				pallet_balances::Call::transfer_keep_alive { dest, .. } |
-				pallet_balances::Call::transfer_all { dest, .. },
+				pallet_balances::Call::transfer_allow_death { dest, .. }
+				| pallet_balances::Call::transfer_keep_alive { dest, .. }
+				| pallet_balances::Call::transfer_all { dest, .. },
 			) => dest,
 			_ => return None,
 		};
@@ -192,11 +192,11 @@ impl pallet_power_metering::CallCounterparty<RuntimeCall, AccountId> for CallCou
 	fn weight(call: &RuntimeCall) -> Weight {
 		match call {
 			// The offer is read to find its lender; the task to find its requester or worker.
-			RuntimeCall::PowerMarket(pallet_power_market::Call::rent { .. }) |
-			RuntimeCall::Pocw(
-				pallet_pocw::Call::claim_task { .. } |
-				pallet_pocw::Call::submit_result { .. } |
-				pallet_pocw::Call::attest { .. },
+			RuntimeCall::PowerMarket(pallet_power_market::Call::rent { .. })
+			| RuntimeCall::Pocw(
+				pallet_pocw::Call::claim_task { .. }
+				| pallet_pocw::Call::submit_result { .. }
+				| pallet_pocw::Call::attest { .. },
 			) => <Runtime as frame_system::Config>::DbWeight::get().reads(1),
 			_ => Weight::zero(),
 		}
@@ -266,7 +266,12 @@ pub struct MeteringExecCost;
 impl frame_support::traits::Get<fluxomics_primitives::ExecSchedule> for MeteringExecCost {
 	fn get() -> fluxomics_primitives::ExecSchedule {
 		let s = pallet_power_metering::Schedule::<Runtime>::get();
-		fluxomics_primitives::ExecSchedule { e0: s.e0, e_step: s.e_step, e_model: s.e_model, e_tx: s.e_tx }
+		fluxomics_primitives::ExecSchedule {
+			e0: s.e0,
+			e_step: s.e_step,
+			e_model: s.e_model,
+			e_tx: s.e_tx,
+		}
 	}
 }
 

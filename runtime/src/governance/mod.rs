@@ -20,8 +20,8 @@ use crate::{
 use frame_support::{
 	parameter_types,
 	traits::{
-		fungible::HoldConsideration, ConstU32, EitherOf,
-		EqualPrivilegeOnly, LinearStoragePrice, TotalIssuanceOf,
+		fungible::HoldConsideration, ConstU32, EitherOf, EqualPrivilegeOnly, LinearStoragePrice,
+		TotalIssuanceOf,
 	},
 	weights::Weight,
 };

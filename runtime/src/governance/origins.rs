@@ -22,15 +22,7 @@ pub mod pallet {
 
 	/// What a referendum's call may be dispatched as, besides root.
 	#[derive(
-		PartialEq,
-		Eq,
-		Clone,
-		MaxEncodedLen,
-		Encode,
-		Decode,
-		DecodeWithMemTracking,
-		TypeInfo,
-		Debug,
+		PartialEq, Eq, Clone, MaxEncodedLen, Encode, Decode, DecodeWithMemTracking, TypeInfo, Debug,
 	)]
 	#[pallet::origin]
 	pub enum Origin {
@@ -108,9 +100,8 @@ where
 	type Success = ();
 
 	fn try_origin(o: O) -> Result<Self::Success, O> {
-		o.into().and_then(|origin| match origin {
-			Origin::ParameterChange => Ok(()),
-		})
+		// `Origin` has one variant: any origin of this pallet is a parameter change.
+		o.into().map(|Origin::ParameterChange| ())
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]

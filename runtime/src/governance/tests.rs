@@ -35,11 +35,17 @@ fn the_parameter_track_changes_every_pallets_parameters() {
 	new_test_ext().execute_with(|| {
 		let flux = pallet_flux::Params::<Runtime>::get();
 		assert_ok!(Flux::set_params(parameter_track(), flux));
-		assert!(matches!(last_event(), RuntimeEvent::Flux(pallet_flux::Event::ParamsUpdated { .. })));
+		assert!(matches!(
+			last_event(),
+			RuntimeEvent::Flux(pallet_flux::Event::ParamsUpdated { .. })
+		));
 
 		let power = pallet_power::Params::<Runtime>::get();
 		assert_ok!(Power::set_params(parameter_track(), power));
-		assert!(matches!(last_event(), RuntimeEvent::Power(pallet_power::Event::ParamsUpdated { .. })));
+		assert!(matches!(
+			last_event(),
+			RuntimeEvent::Power(pallet_power::Event::ParamsUpdated { .. })
+		));
 
 		let schedule = pallet_power_metering::Schedule::<Runtime>::get();
 		assert_ok!(PowerMetering::set_schedule(parameter_track(), schedule));
@@ -90,10 +96,7 @@ fn the_parameter_track_cannot_do_what_needs_root() {
 			crate::Balances::force_set_balance(parameter_track(), who.into(), 1),
 			DispatchError::BadOrigin
 		);
-		assert_noop!(
-			System::set_code(parameter_track(), alloc::vec![]),
-			DispatchError::BadOrigin
-		);
+		assert_noop!(System::set_code(parameter_track(), alloc::vec![]), DispatchError::BadOrigin);
 	});
 }
 
@@ -102,8 +105,9 @@ fn origins_map_to_their_tracks() {
 	new_test_ext().execute_with(|| {
 		let root = OriginCaller::system(frame_system::RawOrigin::Root);
 		let param = OriginCaller::Origins(GovOrigin::ParameterChange);
-		let signed =
-			OriginCaller::system(frame_system::RawOrigin::Signed(Sr25519Keyring::Bob.to_account_id()));
+		let signed = OriginCaller::system(frame_system::RawOrigin::Signed(
+			Sr25519Keyring::Bob.to_account_id(),
+		));
 		assert_eq!(tracks::Tracks::track_for(&root), Ok(tracks::ROOT_TRACK));
 		assert_eq!(tracks::Tracks::track_for(&param), Ok(tracks::PARAMETER_TRACK));
 		assert_eq!(tracks::Tracks::track_for(&signed), Err(()));
