@@ -286,7 +286,10 @@ impl<T: Config> Pallet<T> {
 				let rem = counts.accounts().saturating_sub(next);
 				let Some(n) = fit(left, T::WeightInfo::write, rem.into()) else { return waiting };
 				Self::write(comp, n);
-				(T::WeightInfo::write(n), true)
+				// The block that announces a ranking ends the ranking work: its state still
+				// holds the epoch's edges and boosts, for whoever checks the digest.
+				let announced = Ongoing::<T>::get().is_some_and(|c| matches!(c.stage, Stage::Clean { .. }));
+				(T::WeightInfo::write(n), !announced)
 			},
 			Stage::Clean { next } => {
 				let rem = counts.units().saturating_sub(next);

@@ -9,7 +9,7 @@ use crate::{pallet::*, FloxParams};
 use fluxomics_primitives::{Balance, StakeInfo};
 use frame_support::{
 	derive_impl, parameter_types,
-	traits::{ConstU32, Hooks},
+	traits::{ConstU32, Get, Hooks},
 	weights::Weight,
 };
 use sp_runtime::BuildStorage;
@@ -23,7 +23,6 @@ pub const BOB: AccountId = 2;
 pub const CHARLIE: AccountId = 3;
 pub const DAVE: AccountId = 4;
 
-pub const SECOND: u64 = 1_000;
 pub const MINUTE: u64 = 60_000;
 pub const HOUR: u64 = 3_600_000;
 pub const START: u64 = 1_700_000_000_000;
@@ -140,11 +139,6 @@ pub fn new_bench_ext() -> sp_io::TestExternalities {
 /// Moves chain time forward by `ms`.
 pub fn advance(ms: u64) {
 	Now::set(&(Now::get() + ms));
-}
-
-/// Chain time now.
-pub fn now() -> u64 {
-	Now::get()
 }
 
 /// Starts the next block: `on_initialize` runs.
