@@ -53,7 +53,7 @@ impl frame_support::traits::Time for MockTime {
 }
 
 thread_local! {
-	static STAKES: RefCell<BTreeMap<AccountId, Balance>> = RefCell::new(BTreeMap::new());
+	static STAKES: RefCell<BTreeMap<AccountId, Balance>> = const { RefCell::new(BTreeMap::new()) };
 }
 
 /// Staked Flux from a thread-local table.
