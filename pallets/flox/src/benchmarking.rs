@@ -138,10 +138,7 @@ mod benchmarks {
 	}
 
 	#[benchmark]
-	fn build(
-		e: Linear<1, { T::MaxEdges::get() }>,
-		a: Linear<1, { T::MaxAccounts::get() }>,
-	) {
+	fn build(e: Linear<1, { T::MaxEdges::get() }>, a: Linear<1, { T::MaxAccounts::get() }>) {
 		Input::<T>::put(input::<T>(e, a));
 		let mut comp = computation::<T>(Stage::Build);
 		comp.params = slow_params::<T>();

@@ -127,9 +127,9 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		let mut counts = Counts::<T>::get(epoch);
-		let full = counts.edges >= T::MaxEdges::get() ||
-			(t.is_none() && counts.targets >= T::MaxAccounts::get()) ||
-			(c.is_none() && counts.callers >= T::MaxAccounts::get());
+		let full = counts.edges >= T::MaxEdges::get()
+			|| (t.is_none() && counts.targets >= T::MaxAccounts::get())
+			|| (c.is_none() && counts.callers >= T::MaxAccounts::get());
 		if full {
 			if counts.dropped.is_zero() {
 				Self::deposit_event(Event::EdgesFull { epoch });
@@ -209,7 +209,8 @@ impl<T: Config> Pallet<T> {
 
 	// ---------------------------------------------------------------- ranking
 
-	/// The most `on_idle` may use: what it is given, and at most `max_step_weight` of a block.
+	/// The most `on_idle` may use: what it is given, and at most `max_step_weight` of a block,
+	/// less the read of the parameters that tells the share.
 	pub fn idle_limit(remaining: Weight) -> Weight {
 		let max_block = <T as frame_system::Config>::BlockWeights::get().max_block;
 		let share = Params::<T>::get().max_step_weight;
@@ -236,7 +237,9 @@ impl<T: Config> Pallet<T> {
 	/// One phase step within `left`: the weight used and whether it progressed.
 	fn advance(left: Weight) -> (Weight, bool) {
 		let db = T::DbWeight::get();
-		let probe = db.reads_writes(2, 2);
+		// Starting a computation: the queue, the computation and the counts read; the queue,
+		// the computation and the input written.
+		let probe = db.reads_writes(3, 3);
 		if !probe.all_lte(left) {
 			return (Weight::zero(), false);
 		}
@@ -288,7 +291,8 @@ impl<T: Config> Pallet<T> {
 				Self::write(comp, n);
 				// The block that announces a ranking ends the ranking work: its state still
 				// holds the epoch's edges and boosts, for whoever checks the digest.
-				let announced = Ongoing::<T>::get().is_some_and(|c| matches!(c.stage, Stage::Clean { .. }));
+				let announced =
+					Ongoing::<T>::get().is_some_and(|c| matches!(c.stage, Stage::Clean { .. }));
 				(T::WeightInfo::write(n), !announced)
 			},
 			Stage::Clean { next } => {
@@ -350,8 +354,7 @@ impl<T: Config> Pallet<T> {
 			tolerance: comp.params.tolerance,
 			max_iterations: comp.params.max_iterations,
 		};
-		let Ok(graph) = Graph::new(&input.edges, &input.target_boosts, &input.caller_boosts)
-		else {
+		let Ok(graph) = Graph::new(&input.edges, &input.target_boosts, &input.caller_boosts) else {
 			return Self::fail(comp, RankFailure::Graph);
 		};
 		let ranker = Ranker::new(&graph, params);
@@ -386,10 +389,9 @@ impl<T: Config> Pallet<T> {
 		match ranker.ranking() {
 			Some(ranking) if out.finished => {
 				let digest = sp_io::hashing::blake2_256(&ranking.canonical_bytes());
-				let (Ok(targets), Ok(callers)) = (
-					BoundedVec::try_from(ranking.targets),
-					BoundedVec::try_from(ranking.callers),
-				) else {
+				let (Ok(targets), Ok(callers)) =
+					(BoundedVec::try_from(ranking.targets), BoundedVec::try_from(ranking.callers))
+				else {
 					Self::fail(comp, RankFailure::TooLarge);
 					return out.work;
 				};
@@ -441,7 +443,11 @@ impl<T: Config> Pallet<T> {
 		while next < end {
 			let as_target = next < counts.targets;
 			let (who, rank, ratio) = if as_target {
-				(Targets::<T>::get(epoch, next), results.targets.get(next as usize), p.contracts_ratio)
+				(
+					Targets::<T>::get(epoch, next),
+					results.targets.get(next as usize),
+					p.contracts_ratio,
+				)
 			} else {
 				let i = next.saturating_sub(counts.targets);
 				(Callers::<T>::get(epoch, i), results.callers.get(i as usize), p.eoas_ratio)
@@ -511,7 +517,8 @@ impl<T: Config> Pallet<T> {
 					if let Some(who) = Targets::<T>::take(epoch, i) {
 						TargetIndex::<T>::remove(epoch, who);
 					}
-				} else if let Some(who) = Callers::<T>::take(epoch, i.saturating_sub(counts.targets))
+				} else if let Some(who) =
+					Callers::<T>::take(epoch, i.saturating_sub(counts.targets))
 				{
 					CallerIndex::<T>::remove(epoch, who);
 				}
@@ -545,16 +552,12 @@ impl<T: Config> Pallet<T> {
 						.map_or(0, |r| r.progress().0);
 					(work, 0, it)
 				},
-				Stage::Write { next } => (
-					next.into(),
-					c.counts.accounts().into(),
-					c.outcome.map_or(0, |o| o.iterations),
-				),
-				Stage::Clean { next } => (
-					next.into(),
-					c.counts.units().into(),
-					c.outcome.map_or(0, |o| o.iterations),
-				),
+				Stage::Write { next } => {
+					(next.into(), c.counts.accounts().into(), c.outcome.map_or(0, |o| o.iterations))
+				},
+				Stage::Clean { next } => {
+					(next.into(), c.counts.units().into(), c.outcome.map_or(0, |o| o.iterations))
+				},
 			};
 			FloxProgress {
 				epoch: c.epoch,
@@ -599,7 +602,11 @@ impl<T: Config> Pallet<T> {
 		(0..n)
 			.filter_map(|i| {
 				let e = Edges::<T>::get(epoch, i)?;
-				Some((Targets::<T>::get(epoch, e.target)?, Callers::<T>::get(epoch, e.caller)?, e.gas))
+				Some((
+					Targets::<T>::get(epoch, e.target)?,
+					Callers::<T>::get(epoch, e.caller)?,
+					e.gas,
+				))
 			})
 			.collect()
 	}
@@ -680,8 +687,7 @@ impl<T: Config> Pallet<T> {
 				epoch == cur || is_ongoing || queue.iter().any(|f| f.epoch == epoch),
 				"4: data of an epoch neither current, queued nor ranking"
 			);
-			if ongoing.is_some_and(|c| c.epoch == epoch && matches!(c.stage, Stage::Clean { .. }))
-			{
+			if ongoing.is_some_and(|c| c.epoch == epoch && matches!(c.stage, Stage::Clean { .. })) {
 				continue;
 			}
 			let n = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
@@ -700,8 +706,8 @@ impl<T: Config> Pallet<T> {
 				ensure!(Callers::<T>::get(epoch, i) == Some(who), "3: caller index");
 			}
 			ensure!(
-				n(TargetIndex::<T>::iter_prefix(epoch).count()) == counts.targets &&
-					n(CallerIndex::<T>::iter_prefix(epoch).count()) == counts.callers,
+				n(TargetIndex::<T>::iter_prefix(epoch).count()) == counts.targets
+					&& n(CallerIndex::<T>::iter_prefix(epoch).count()) == counts.callers,
 				"3: index count"
 			);
 		}

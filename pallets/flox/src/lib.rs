@@ -61,6 +61,12 @@
 //! - **Parameters per epoch.** Each epoch is ranked with the parameters in force when it started
 //!   (its length, boost, ratios, tolerance and iteration cap), so a change never alters an epoch
 //!   in progress or a running computation. `max_step_weight` applies at once.
+//! - **Weight to work.** Each phase step costs its benchmarked linear weight (`collect(n)`,
+//!   `build(e, a)`, `rank_step(e, w)`, `write(n)`, `clean(n)`); `on_idle` solves it for the
+//!   most units that fit what is left, so it never uses more than it is given.
+//! - **The announcing block.** The block whose `on_idle` writes the last results (and emits
+//!   `EpochRanked`) does no further ranking work: the state of that block still holds the
+//!   epoch's edges, boosts and parameters for an off-chain check. Cleaning starts a block later.
 //! - **Queue.** At most [`MAX_QUEUED_EPOCHS`] frozen epochs wait; if the queue is full the
 //!   current epoch keeps recording until a place frees (only if ranking lags by epochs).
 //!
@@ -157,13 +163,27 @@ pub mod pallet {
 
 	/// Each target's index in an epoch.
 	#[pallet::storage]
-	pub type TargetIndex<T: Config> =
-		StorageDoubleMap<_, Twox64Concat, EpochId, Blake2_128Concat, T::AccountId, u32, OptionQuery>;
+	pub type TargetIndex<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		EpochId,
+		Blake2_128Concat,
+		T::AccountId,
+		u32,
+		OptionQuery,
+	>;
 
 	/// Each caller's index in an epoch.
 	#[pallet::storage]
-	pub type CallerIndex<T: Config> =
-		StorageDoubleMap<_, Twox64Concat, EpochId, Blake2_128Concat, T::AccountId, u32, OptionQuery>;
+	pub type CallerIndex<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		EpochId,
+		Blake2_128Concat,
+		T::AccountId,
+		u32,
+		OptionQuery,
+	>;
 
 	/// The target of each index in an epoch.
 	#[pallet::storage]
@@ -380,7 +400,11 @@ pub mod pallet {
 		/// Sets `who`'s tier weight (one removes it); used from the next collected epoch.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::set_tier())]
-		pub fn set_tier(origin: OriginFor<T>, who: T::AccountId, weight: TierWeight) -> DispatchResult {
+		pub fn set_tier(
+			origin: OriginFor<T>,
+			who: T::AccountId,
+			weight: TierWeight,
+		) -> DispatchResult {
 			T::UpdateOrigin::ensure_origin(origin)?;
 			Self::do_set_tier(who, weight)
 		}

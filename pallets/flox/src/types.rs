@@ -60,9 +60,7 @@ pub fn max_tier() -> TierWeight {
 }
 
 /// What an epoch recorded.
-#[derive(
-	Clone, Copy, PartialEq, Eq, Default, Encode, Decode, MaxEncodedLen, TypeInfo, Debug,
-)]
+#[derive(Clone, Copy, PartialEq, Eq, Default, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
 pub struct EpochCounts {
 	/// Accounts indexed as targets.
 	pub targets: u32,
@@ -185,7 +183,15 @@ pub struct Computation {
 
 /// The graph's input, collected over blocks: edges and boosts in index space.
 #[derive(
-	Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug, frame_support::DefaultNoBound,
+	Clone,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	frame_support::DefaultNoBound,
 )]
 #[scale_info(skip_type_params(MaxEdges, MaxAccounts))]
 pub struct GraphInput<MaxEdges: Get<u32>, MaxAccounts: Get<u32>> {
@@ -199,7 +205,15 @@ pub struct GraphInput<MaxEdges: Get<u32>, MaxAccounts: Get<u32>> {
 
 /// The finished ranking's vectors, read while results are written.
 #[derive(
-	Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug, frame_support::DefaultNoBound,
+	Clone,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	frame_support::DefaultNoBound,
 )]
 #[scale_info(skip_type_params(MaxAccounts))]
 pub struct RankVectors<MaxAccounts: Get<u32>> {

@@ -36,7 +36,10 @@ fn an_epoch_freezes_at_its_end_and_the_next_records_at_once() {
 				next: 1
 			}
 		);
-		assert_eq!(Queue::<Test>::get().into_inner(), vec![FrozenEpoch { epoch: 0, params: test_params() }]);
+		assert_eq!(
+			Queue::<Test>::get().into_inner(),
+			vec![FrozenEpoch { epoch: 0, params: test_params() }]
+		);
 		// The new epoch records at once; the frozen one is untouched.
 		record(ALICE, BOB, 5);
 		assert_eq!(Flox::edges(1), vec![(BOB, ALICE, 5)]);
@@ -122,7 +125,10 @@ fn cleaning_in_small_chunks_keeps_the_invariants() {
 		let mut blocks = 0;
 		while Ongoing::<Test>::get().is_some() {
 			next_block();
-			idle(unit.saturating_add(frame_support::weights::Weight::from_parts(1_000_000_000, 1_000_000)));
+			idle(unit.saturating_add(frame_support::weights::Weight::from_parts(
+				1_000_000_000,
+				1_000_000,
+			)));
 			blocks += 1;
 		}
 		assert!(blocks > 5, "cleaned in {blocks} blocks");

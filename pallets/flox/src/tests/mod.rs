@@ -1,5 +1,5 @@
-pub(crate) mod mock;
 mod epochs;
+pub(crate) mod mock;
 mod params;
 mod points;
 mod ranking;

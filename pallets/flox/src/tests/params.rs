@@ -48,7 +48,10 @@ fn bad_parameters_are_refused_with_a_named_error() {
 		check(|p| p.epoch_length = 0, Error::<Test>::ZeroEpochLength);
 		check(|p| p.max_iterations = 0, Error::<Test>::ZeroMaxIterations);
 		check(|p| p.boost_stake_unit = 0, Error::<Test>::ZeroBoostStakeUnit);
-		check(|p| p.boost_cap = FixedU128::from_rational(999, 1_000), Error::<Test>::BoostCapBelowOne);
+		check(
+			|p| p.boost_cap = FixedU128::from_rational(999, 1_000),
+			Error::<Test>::BoostCapBelowOne,
+		);
 		check(|p| p.max_step_weight = Perbill::zero(), Error::<Test>::ZeroStepWeight);
 		// The edges of what is allowed.
 		let mut p = test_params();
@@ -72,7 +75,10 @@ fn governance_sets_tiers() {
 		let two = FixedU128::from_u32(2);
 		assert_ok!(Flox::set_tier(RuntimeOrigin::root(), ALICE, two));
 		assert_eq!(TierWeights::<Test>::get(ALICE), Some(two));
-		assert_eq!(last_event(), Event::TierSet { who: ALICE, old: FixedU128::from_u32(1), new: two });
+		assert_eq!(
+			last_event(),
+			Event::TierSet { who: ALICE, old: FixedU128::from_u32(1), new: two }
+		);
 		// One is the default: nothing stored.
 		assert_ok!(Flox::set_tier(RuntimeOrigin::root(), ALICE, FixedU128::from_u32(1)));
 		assert_eq!(TierWeights::<Test>::get(ALICE), None);

@@ -113,7 +113,9 @@ fn boost_grows_with_stake_up_to_the_cap_times_the_tier() {
 		assert_eq!(Flox::boost(&ALICE, &p), 10 * ONE_BOOST);
 		// Times the tier.
 		set_stake(ALICE, 1_000 * UNIT);
-		assert!(Flox::set_tier(RuntimeOrigin::root(), ALICE, FixedU128::from_rational(1, 2)).is_ok());
+		assert!(
+			Flox::set_tier(RuntimeOrigin::root(), ALICE, FixedU128::from_rational(1, 2)).is_ok()
+		);
 		assert_eq!(Flox::boost(&ALICE, &p), ONE_BOOST);
 		assert!(Flox::set_tier(RuntimeOrigin::root(), ALICE, FixedU128::from_u32(3)).is_ok());
 		assert_eq!(Flox::boost(&ALICE, &p), 6 * ONE_BOOST);

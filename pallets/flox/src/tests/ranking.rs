@@ -25,7 +25,9 @@ struct Ranked {
 
 /// The weight that lets `on_idle` take one step of `f(n)` (and no second step).
 fn budget(f: Weight) -> Weight {
-	f.saturating_add(<<Test as frame_system::Config>::DbWeight as Get<RuntimeDbWeight>>::get().reads(1))
+	f.saturating_add(
+		<<Test as frame_system::Config>::DbWeight as Get<RuntimeDbWeight>>::get().reads(1),
+	)
 }
 
 /// Ranks the frozen epoch with `on_idle` given `per_block(stage, counts)` each block, until the
@@ -45,7 +47,8 @@ fn rank_epoch(per_block: impl Fn(Stage, EpochCounts) -> Weight) -> Ranked {
 			_ => None,
 		});
 		if let Some((epoch, digest)) = ranked {
-			let event = events().into_iter().find(|e| matches!(e, Event::EpochRanked { .. })).unwrap();
+			let event =
+				events().into_iter().find(|e| matches!(e, Event::EpochRanked { .. })).unwrap();
 			return Ranked {
 				event,
 				digest,
@@ -154,7 +157,8 @@ fn the_ranking_uses_at_most_its_share_of_the_block() {
 		p.max_step_weight = Perbill::from_percent(1);
 		assert!(Flox::set_params(RuntimeOrigin::root(), p).is_ok());
 		traffic();
-		let max = <<Test as frame_system::Config>::BlockWeights as Get<BlockWeights>>::get().max_block;
+		let max =
+			<<Test as frame_system::Config>::BlockWeights as Get<BlockWeights>>::get().max_block;
 		let cap = Perbill::from_percent(1).mul_floor(max.ref_time());
 		while Ongoing::<Test>::get().is_some() || !Queue::<Test>::get().is_empty() {
 			next_block();
@@ -187,7 +191,13 @@ fn progress_is_reported_phase_by_phase() {
 		}
 		assert_eq!(
 			phases,
-			vec![FloxPhase::Collect, FloxPhase::Build, FloxPhase::Rank, FloxPhase::Write, FloxPhase::Clean]
+			vec![
+				FloxPhase::Collect,
+				FloxPhase::Build,
+				FloxPhase::Rank,
+				FloxPhase::Write,
+				FloxPhase::Clean
+			]
 		);
 		assert_eq!(Flox::epoch_status().last_ranked, Some(0));
 	});
@@ -228,4 +238,36 @@ fn epochs_queue_and_are_ranked_in_order() {
 		assert!(Flox::digest(0).is_some() && Flox::digest(1).is_some());
 		assert_ne!(Flox::digest(0), Flox::digest(1));
 	});
+}
+
+#[test]
+fn the_largest_graph_and_ranker_fit_their_storage_bounds() {
+	use crate::{GraphBytes, RankerBytes};
+	use codec::Encode;
+	use frame_support::traits::ConstU32;
+	// Every target with every caller would be 1 024 edges: take the first MaxEdges of them
+	// with all accounts present (an account without edges still has its row).
+	let (e, a) = (64u32, 32u32);
+	let edges: Vec<(u32, u32, u128)> = (0..e)
+		.map(|i| (i % a, (i / a + i) % a, u128::from(u32::MAX) * u128::from(i + 1)))
+		.collect();
+	let boosts: Vec<u128> = (0..a).map(|i| u128::MAX - u128::from(i)).collect();
+	let graph = flox_rank::Graph::new(&edges, &boosts, &boosts).unwrap();
+	let ranker = flox_rank::Ranker::new(&graph, flox_rank::Params::default());
+	assert!(
+		graph.encode().len() as u32 <= <GraphBytes<ConstU32<64>, ConstU32<32>> as Get<u32>>::get()
+	);
+	assert!(ranker.encode().len() as u32 <= <RankerBytes<ConstU32<32>> as Get<u32>>::get());
+	// And at runtime scale.
+	let (e, a) = (100_000u32, 50_000u32);
+	let edges: Vec<(u32, u32, u128)> =
+		(0..e).map(|i| (i % a, (i / a + i * 7) % a, u128::from(i) + 1)).collect();
+	let boosts: Vec<u128> = (0..a).map(|i| u128::from(i) + 1).collect();
+	let graph = flox_rank::Graph::new(&edges, &boosts, &boosts).unwrap();
+	let ranker = flox_rank::Ranker::new(&graph, flox_rank::Params::default());
+	assert!(
+		graph.encode().len() as u32
+			<= <GraphBytes<ConstU32<100_000>, ConstU32<50_000>> as Get<u32>>::get()
+	);
+	assert!(ranker.encode().len() as u32 <= <RankerBytes<ConstU32<50_000>> as Get<u32>>::get());
 }

@@ -94,9 +94,6 @@ fn past_max_accounts_a_new_account_is_dropped() {
 #[test]
 fn the_charging_extension_is_told_the_worst_record_weight() {
 	ExtBuilder::build_and_execute(|| {
-		assert_eq!(
-			<Flox as OnPowerCharged<AccountId>>::weight(),
-			<() as WeightInfo>::record()
-		);
+		assert_eq!(<Flox as OnPowerCharged<AccountId>>::weight(), <() as WeightInfo>::record());
 	});
 }
