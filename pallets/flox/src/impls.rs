@@ -280,7 +280,10 @@ impl<T: Config> Pallet<T> {
 			},
 			Stage::Rank { .. } => {
 				let e = counts.edges;
-				let f = |w| T::WeightInfo::rank_step(e, w);
+				// The step that finishes also hashes the ranks (linear in the accounts, below
+				// the graph's decoding, which `e` covers) and writes the results, the points
+				// budget and the computation, and removes the graph and the ranker.
+				let f = |w| T::WeightInfo::rank_step(e, w).saturating_add(db.writes(5));
 				let Some(n) = fit(left, f, u64::from(u32::MAX)) else { return waiting };
 				let done = Self::rank(comp, n);
 				(f(u32::try_from(done).unwrap_or(n)), true)

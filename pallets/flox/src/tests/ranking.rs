@@ -23,6 +23,10 @@ struct Ranked {
 	blocks: u32,
 }
 
+fn db() -> RuntimeDbWeight {
+	<<Test as frame_system::Config>::DbWeight as Get<RuntimeDbWeight>>::get()
+}
+
 /// The weight that lets `on_idle` take one step of `f(n)` (and no second step).
 fn budget(f: Weight) -> Weight {
 	f.saturating_add(
@@ -65,7 +69,7 @@ fn rank_epoch(per_block: impl Fn(Stage, EpochCounts) -> Weight) -> Ranked {
 /// phases a few units at a time when `small`.
 fn budgets(w: u32, small: bool) -> impl Fn(Stage, EpochCounts) -> Weight {
 	move |stage, c| match stage {
-		Stage::Rank { .. } => budget(W::rank_step(c.edges, w)),
+		Stage::Rank { .. } => budget(W::rank_step(c.edges, w).saturating_add(db().writes(5))),
 		Stage::Build => budget(W::build(c.edges, c.accounts())),
 		_ if !small => whole_block(),
 		Stage::Collect { .. } => budget(W::collect(3)),
@@ -119,6 +123,17 @@ fn the_digest_is_blake2_of_the_canonical_bytes() {
 		let expected = off_chain_ranking(&r.edges, &r.boosts, r.params);
 		assert_eq!(r.digest, sp_io::hashing::blake2_256(&expected.canonical_bytes()));
 		assert_eq!(LastRanked::<Test>::get(), Some(0));
+		// The boosts are each account's boost under the epoch's parameters, by index.
+		let p = test_params();
+		for (role, boosts) in [
+			(&Targets::<Test>::iter_prefix(0).collect::<Vec<_>>(), &r.boosts.0),
+			(&Callers::<Test>::iter_prefix(0).collect::<Vec<_>>(), &r.boosts.1),
+		] {
+			assert_eq!(role.len(), boosts.len());
+			for (i, who) in role.iter() {
+				assert_eq!(boosts[*i as usize], Flox::boost(who, &p));
+			}
+		}
 	});
 }
 
