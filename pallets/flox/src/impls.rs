@@ -71,7 +71,35 @@ impl<T: Config> Pallet<T> {
 		ensure!(!p.boost_stake_unit.is_zero(), Error::<T>::ZeroBoostStakeUnit);
 		ensure!(p.boost_cap >= FixedU128::one(), Error::<T>::BoostCapBelowOne);
 		ensure!(!p.max_step_weight.is_zero(), Error::<T>::ZeroStepWeight);
+		ensure!(
+			Self::largest_step().all_lte(Self::share_of_block(p.max_step_weight)),
+			Error::<T>::StepWeightTooSmall
+		);
 		Ok(())
+	}
+
+	/// `share` of a block's weight.
+	fn share_of_block(share: sp_arithmetic::Perbill) -> Weight {
+		let max_block = <T as frame_system::Config>::BlockWeights::get().max_block;
+		Weight::from_parts(
+			share.mul_floor(max_block.ref_time()),
+			share.mul_floor(max_block.proof_size()),
+		)
+	}
+
+	/// The dearest single step of the ranking for the largest epoch (building its graph, or one
+	/// unit of any phase), with the read of the parameters: the ranking's share of a block must
+	/// hold it, or the ranking would never advance.
+	pub fn largest_step() -> Weight {
+		let db = T::DbWeight::get();
+		let (e, a) = (T::MaxEdges::get(), T::MaxAccounts::get().saturating_mul(2));
+		T::WeightInfo::build(e, a)
+			.max(T::WeightInfo::rank_step(e, 1).saturating_add(db.writes(5)))
+			.max(T::WeightInfo::collect(1))
+			.max(T::WeightInfo::write(1))
+			.max(T::WeightInfo::clean(1))
+			.max(db.reads_writes(3, 3))
+			.saturating_add(db.reads(1))
 	}
 
 	pub(crate) fn do_set_params(params: FloxParams) -> DispatchResult {
@@ -212,12 +240,7 @@ impl<T: Config> Pallet<T> {
 	/// The most `on_idle` may use: what it is given, and at most `max_step_weight` of a block,
 	/// less the read of the parameters that tells the share.
 	pub fn idle_limit(remaining: Weight) -> Weight {
-		let max_block = <T as frame_system::Config>::BlockWeights::get().max_block;
-		let share = Params::<T>::get().max_step_weight;
-		let cap = Weight::from_parts(
-			share.mul_floor(max_block.ref_time()),
-			share.mul_floor(max_block.proof_size()),
-		);
+		let cap = Self::share_of_block(Params::<T>::get().max_step_weight);
 		remaining.min(cap).saturating_sub(T::DbWeight::get().reads(1))
 	}
 

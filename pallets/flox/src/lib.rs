@@ -356,6 +356,9 @@ pub mod pallet {
 		BoostCapBelowOne,
 		/// The ranking may use no weight at all.
 		ZeroStepWeight,
+		/// The ranking's share of a block cannot hold its dearest step for the largest epoch
+		/// (building the graph): the ranking would never advance.
+		StepWeightTooSmall,
 		/// A tier weight above the most allowed (1 000).
 		TierTooLarge,
 	}
@@ -378,6 +381,10 @@ pub mod pallet {
 				.saturating_add(u64::from(T::MaxAccounts::get()).saturating_mul(40))
 				.saturating_add(128);
 			assert!(bound <= u64::from(u32::MAX), "the graph's byte bound must fit u32");
+			assert!(
+				Pallet::<T>::validate_params(&DefaultParams::get()).is_ok(),
+				"the default parameters must be valid (the ranking's share must hold its dearest step)"
+			);
 		}
 
 		#[cfg(feature = "try-runtime")]

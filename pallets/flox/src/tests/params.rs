@@ -53,11 +53,16 @@ fn bad_parameters_are_refused_with_a_named_error() {
 			Error::<Test>::BoostCapBelowOne,
 		);
 		check(|p| p.max_step_weight = Perbill::zero(), Error::<Test>::ZeroStepWeight);
+		check(
+			|p| p.max_step_weight = Perbill::from_parts(1_000),
+			Error::<Test>::StepWeightTooSmall,
+		);
 		// The edges of what is allowed.
 		let mut p = test_params();
 		p.boost_cap = FixedU128::from_u32(1);
 		p.tolerance = 0;
 		p.contracts_ratio = 0;
+		p.max_step_weight = Perbill::from_percent(1);
 		assert_ok!(Flox::set_params(RuntimeOrigin::root(), p));
 	});
 }
