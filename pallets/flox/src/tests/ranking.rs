@@ -286,3 +286,28 @@ fn the_largest_graph_and_ranker_fit_their_storage_bounds() {
 	);
 	assert!(ranker.encode().len() as u32 <= <RankerBytes<ConstU32<50_000>> as Get<u32>>::get());
 }
+
+#[test]
+fn random_traffic_and_random_budgets_give_the_one_shot_digest() {
+	for seed in 0..6u64 {
+		ExtBuilder::build_and_execute(|| {
+			set_stake(10 + seed, (seed as u128 + 1) * 700 * fluxomics_primitives::UNIT);
+			random_traffic(40 + 30 * seed as u32, 6 + 3 * seed, seed);
+			end_epoch();
+			// Each block's work budget drawn from 1..=400 units, other phases a few units.
+			let state = core::cell::Cell::new(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
+			let r = rank_epoch(|stage, c| {
+				let mut x = state.get();
+				x ^= x << 13;
+				x ^= x >> 7;
+				x ^= x << 17;
+				state.set(x);
+				let w = 1 + (x % 400) as u32;
+				budgets(w, x % 2 == 0)(stage, c)
+			});
+			let expected = off_chain_ranking(&r.edges, &r.boosts, r.params);
+			assert_eq!(r.digest, expected.digest(), "seed {seed}");
+			run_ranking(whole_block());
+		});
+	}
+}
