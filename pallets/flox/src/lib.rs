@@ -70,12 +70,44 @@
 //! - **Queue.** At most [`MAX_QUEUED_EPOCHS`] frozen epochs wait; if the queue is full the
 //!   current epoch keeps recording until a place frees (only if ranking lags by epochs).
 //!
+//! ## Storage
+//!
+//! | item | key | what |
+//! |---|---|---|
+//! | [`Current`], [`Counts`] | — / epoch | the recording epoch (id, start, parameter snapshot); each epoch's counters |
+//! | [`TargetIndex`], [`CallerIndex`], [`Targets`], [`Callers`] | (epoch, account) / (epoch, index) | dense indices both ways |
+//! | [`Edges`], [`EdgeOf`] | (epoch, edge index) / (epoch, (target, caller)) | gas per edge, in recording order |
+//! | [`Queue`], [`Ongoing`] | — | frozen epochs waiting (at most [`MAX_QUEUED_EPOCHS`]); the one ranking and its phase cursor |
+//! | [`Input`], [`GraphState`], [`RankerState`], [`Results`] | — | the ranking's working state (bounded blobs) |
+//! | [`Digests`], [`Credited`], [`LastRanked`] | epoch | kept per ranked epoch: digest, points budget and credited |
+//! | [`Ranks`], [`Points`], [`TierWeights`] | account | last ranks, the points ledger, tiers |
+//!
+//! ## Runtime API
+//!
+//! `FloxApi` (in `fluxomics-primitives`) is answered by [`Pallet::epoch_status`],
+//! [`Pallet::ranks_of`], [`Pallet::digest`], [`Pallet::edges`], [`Pallet::boosts`] and
+//! [`Pallet::rank_params`].
+//!
+//! ## Invariants (`do_try_state`, after every test)
+//!
+//! 1. The stored, current and queued parameters are valid.
+//! 2. No epoch holds more than `MaxEdges` edges or `MaxAccounts` accounts a role.
+//! 3. Each epoch's counters match its maps (except while it is being cleaned).
+//! 4. Only the current, queued and ranking epochs hold data; the queue is in order.
+//! 5. Points credited in an epoch never exceed its budget `contracts_ratio + eoas_ratio`.
+//! 6. The points ledger holds exactly what the epochs credited.
+//! 7. The stored graph and ranker decode, and exist only while ranking; results only while
+//!    writing.
+//!
 //! ## Assumptions
 //!
 //! - The metering pallet calls `on_power_charged` after each charge with a counterparty and has
 //!   already skipped `payer == counterparty` (this pallet ignores it too).
-//! - Boosts read stake during the collect phase, in the blocks right after the freeze, not at
-//!   the freeze instant: a freeze is O(1) and cannot read every account's stake.
+//! - Boosts read stake and tiers during the collect phase, in the blocks right after the
+//!   freeze, not at the freeze instant: a freeze is O(1) and cannot read every account's stake.
+//!   A tier set before an epoch's collect phase applies to it.
+//! - Weights are provisional until `scripts/benchmark.sh pallet_flox` measures them; the
+//!   ranking's share of a block must hold its dearest step (`set_params` refuses it otherwise).
 //! - An epoch's data (edges, indices, boosts) is removed once it is ranked: whoever checks a
 //!   digest reads it at (or before) the block of `EpochRanked`, e.g. from an archive node.
 #![cfg_attr(not(feature = "std"), no_std)]
