@@ -303,7 +303,7 @@ fn random_traffic_and_random_budgets_give_the_one_shot_digest() {
 				x ^= x << 17;
 				state.set(x);
 				let w = 1 + (x % 400) as u32;
-				budgets(w, x % 2 == 0)(stage, c)
+				budgets(w, x & 1 == 0)(stage, c)
 			});
 			let expected = off_chain_ranking(&r.edges, &r.boosts, r.params);
 			assert_eq!(r.digest, expected.digest(), "seed {seed}");
