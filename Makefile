@@ -34,7 +34,7 @@ test: build test-rust test-e2e
 test-rust: bootstrap
 	$(CARGO) test --release --locked --workspace
 	# The benchmarks, run once each as tests against the pallets' mock runtimes.
-	$(ENV) SKIP_WASM_BUILD=1 cargo test --release --locked -p pallet-flux -p pallet-power -p pallet-power-metering -p pallet-power-market -p pallet-pocw --features runtime-benchmarks
+	$(ENV) SKIP_WASM_BUILD=1 cargo test --release --locked -p pallet-flux -p pallet-power -p pallet-power-metering -p pallet-power-market -p pallet-pocw -p pallet-flox --features runtime-benchmarks
 
 test-e2e: bootstrap
 	cd e2e && FLUXOMICS_NODE=$(NODE_BIN) node --test --test-concurrency=1 tests/

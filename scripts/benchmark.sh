@@ -26,7 +26,7 @@ CARGO_TARGET_DIR="$bench_target" cargo build --release --locked -p fluxomics-nod
 node="$bench_target/release/fluxomics-node"
 
 pallets=("$@")
-[ "${#pallets[@]}" -gt 0 ] || pallets=(pallet_flux pallet_power pallet_power_metering pallet_power_market pallet_pocw)
+[ "${#pallets[@]}" -gt 0 ] || pallets=(pallet_flux pallet_power pallet_power_metering pallet_power_market pallet_pocw pallet_flox)
 for pallet in "${pallets[@]}"; do
   case "$pallet" in
     pallet_flux) dir=pallets/flux ;;
@@ -34,6 +34,7 @@ for pallet in "${pallets[@]}"; do
     pallet_power_metering) dir=pallets/power-metering ;;
     pallet_power_market) dir=pallets/power-market ;;
     pallet_pocw) dir=pallets/pocw ;;
+    pallet_flox) dir=pallets/flox ;;
     *) echo "unknown pallet: $pallet" >&2; exit 2 ;;
   esac
   echo "benchmarking $pallet -> $dir/src/weights.rs"

@@ -358,6 +358,72 @@ pub struct RentQuote {
 	pub offers: u32,
 }
 
+/// Where the ranking of a frozen Flox epoch is.
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub enum FloxPhase {
+	/// Reading the epoch's edges and the accounts' boosts into the graph's input.
+	Collect,
+	/// Building the graph (one block).
+	Build,
+	/// Iterating the ranking.
+	Rank,
+	/// Writing ranks and crediting points.
+	Write,
+	/// Removing the epoch's recorded data.
+	Clean,
+}
+
+/// The ranking in progress, as `FloxApi::epoch_status` shows it.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub struct FloxProgress {
+	/// The epoch being ranked.
+	pub epoch: u32,
+	/// Its phase.
+	pub phase: FloxPhase,
+	/// Units done in the phase (edges and accounts; work units while ranking).
+	pub done: u64,
+	/// Units the phase has (0 while ranking: unknown in advance).
+	pub total: u64,
+	/// Iterations of the ranking done so far.
+	pub iteration: u32,
+	/// The epoch's distinct edges.
+	pub edges: u32,
+}
+
+/// The Flox epochs: what `FloxApi::epoch_status` returns.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub struct FloxEpochStatus {
+	/// The epoch recording now.
+	pub epoch: u32,
+	/// Its start (chain time, ms).
+	pub start: Moment,
+	/// The earliest chain time it ends (start + its epoch length).
+	pub ends: Moment,
+	/// Distinct edges recorded in it so far.
+	pub edges: u32,
+	/// New edges it dropped because a bound was reached.
+	pub dropped: u32,
+	/// The ranking in progress, if any.
+	pub ranking: Option<FloxProgress>,
+	/// Frozen epochs waiting for their ranking.
+	pub queued: Vec<u32>,
+	/// The last epoch whose ranking finished.
+	pub last_ranked: Option<u32>,
+}
+
+/// An account's Flox standing: what `FloxApi::ranks_of` returns.
+#[derive(Clone, PartialEq, Eq, Default, Encode, Decode, TypeInfo, Debug)]
+pub struct FloxRanks {
+	/// The last epoch the account was ranked in (its ranks below are that epoch's).
+	pub epoch: Option<u32>,
+	/// Its rank as a target, in units of 2⁻⁶⁰ (2⁶⁰ is rank 1).
+	pub target_rank: u64,
+	/// Its rank as a caller, in units of 2⁻⁶⁰.
+	pub caller_rank: u64,
+	/// All the points it was ever credited (non-transferable).
+	pub points: u128,
+}
+
 sp_api::decl_runtime_apis! {
 	/// Power balances and rates, for polkadot.js and other clients.
 	pub trait PowerApi<AccountId> where AccountId: codec::Codec {
@@ -388,5 +454,24 @@ sp_api::decl_runtime_apis! {
 		/// The PoCW score and Flux reward (planck) task `id` would settle to now, given the
 		/// attestations so far and assuming a valid outcome; `None` before a result is in.
 		fn estimate(id: u64) -> Option<(FixedU128, Balance)>;
+	}
+
+	/// Flox epochs, ranks, points and the data to check a digest off chain.
+	pub trait FloxApi<AccountId> where AccountId: codec::Codec {
+		/// The current epoch, the ranking in progress and the queue of frozen epochs.
+		fn epoch_status() -> FloxEpochStatus;
+		/// `who`'s ranks in the last epoch it was ranked in, and its points.
+		fn ranks_of(who: AccountId) -> FloxRanks;
+		/// The published digest of `epoch`'s ranking (blake2-256 of its canonical bytes).
+		fn digest(epoch: u32) -> Option<[u8; 32]>;
+		/// `epoch`'s edges `(target, caller, gas)` in recording order, while the epoch's data is
+		/// kept (recording, queued, and ranking until its data is cleaned).
+		fn edges(epoch: u32) -> Vec<(AccountId, AccountId, u128)>;
+		/// The boosts `epoch` is ranked with `(targets, callers)`, by index in order of first
+		/// appearance in `edges`, once collected and until its data is cleaned.
+		fn boosts(epoch: u32) -> Option<(Vec<u128>, Vec<u128>)>;
+		/// The ranking parameters `epoch` is ranked with `(tolerance, max_iterations)`, while it
+		/// is queued or ranking.
+		fn rank_params(epoch: u32) -> Option<(u64, u32)>;
 	}
 }

@@ -1,0 +1,247 @@
+//! Benchmarks (frame-benchmarking v2) of Flox in its worst cases: a record making a new edge
+//! between new accounts, a rollover into a nearly full queue, and each ranking phase over `n`
+//! units (`rank_step` over a graph of `e` edges and `w` work units, so that `on_idle` can turn
+//! the weight it has into work).
+
+use super::*;
+use alloc::vec::Vec;
+use codec::Encode;
+use flox_rank::{Graph, Ranker};
+use fluxomics_primitives::{OnPowerCharged, StakeInfo, UNIT};
+use frame_benchmarking::v2::*;
+use frame_support::{
+	traits::{EnsureOrigin, Get, Hooks},
+	BoundedVec,
+};
+use frame_system::pallet_prelude::BlockNumberFor;
+use sp_arithmetic::FixedU128;
+
+const SEED: u32 = 0;
+/// The most units a chunk benchmark measures.
+const MAX_CHUNK: u32 = 1_000;
+
+/// Parameters that never converge early, so that stepping never runs out of work.
+fn slow_params<T: Config>() -> FloxParams {
+	let mut p = Params::<T>::get();
+	p.tolerance = 0;
+	p.max_iterations = u32::MAX;
+	p
+}
+
+/// Records `n` edges between distinct new accounts in the current epoch, staking each account.
+fn record_edges<T: Config>(n: u32) {
+	for i in 0..n {
+		let caller: T::AccountId = account("caller", i, SEED);
+		let target: T::AccountId = account("target", i, SEED);
+		T::Stake::stake_for_benchmark(&caller, 10 * UNIT);
+		T::Stake::stake_for_benchmark(&target, 10 * UNIT);
+		TierWeights::<T>::insert(&target, FixedU128::from_u32(2));
+		Pallet::<T>::do_record(&caller, &target, u128::from(i) + 1);
+	}
+}
+
+/// A computation of the current epoch's data at `stage`.
+fn computation<T: Config>(stage: Stage) -> Computation {
+	let cur = Current::<T>::get();
+	Computation {
+		epoch: cur.id,
+		params: cur.params,
+		counts: Counts::<T>::get(cur.id),
+		stage,
+		outcome: None,
+	}
+}
+
+/// A synthetic graph input of `e` edges over `a` targets and `a` callers.
+fn input<T: Config>(e: u32, a: u32) -> InputOf<T> {
+	let a = a.max(1);
+	let edges: Vec<(u32, u32, u128)> = (0..e)
+		.map(|i| (i % a, (i.wrapping_mul(7).wrapping_add(i / a)) % a, u128::from(i) + 1))
+		.collect();
+	let boosts: Vec<u128> = (0..a).map(|i| u128::from(i) + 1).collect();
+	GraphInput {
+		edges: BoundedVec::truncate_from(edges),
+		target_boosts: BoundedVec::truncate_from(boosts.clone()),
+		caller_boosts: BoundedVec::truncate_from(boosts),
+	}
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn record() {
+		// Below both bounds, so that the new edge and accounts are recorded.
+		let room = T::MaxEdges::get().min(T::MaxAccounts::get()).saturating_sub(1);
+		record_edges::<T>(room.min(MAX_CHUNK));
+		let caller: T::AccountId = account("new-caller", 0, SEED);
+		let target: T::AccountId = account("new-target", 0, SEED);
+		#[block]
+		{
+			<Pallet<T> as OnPowerCharged<T::AccountId>>::on_power_charged(&caller, &target, 1_000);
+		}
+		let epoch = Current::<T>::get().id;
+		assert!(TargetIndex::<T>::get(epoch, &target).is_some());
+	}
+
+	#[benchmark]
+	fn epoch_check() {
+		T::BenchmarkHelper::set_time(1_000_000);
+		Current::<T>::mutate(|c| c.start = 1_000_000);
+		#[block]
+		{
+			Pallet::<T>::on_initialize(BlockNumberFor::<T>::from(1u32));
+		}
+		assert_eq!(Current::<T>::get().id, 0);
+	}
+
+	#[benchmark]
+	fn epoch_rollover() {
+		T::BenchmarkHelper::set_time(1_000_000);
+		Current::<T>::mutate(|c| c.start = 1_000_000);
+		let frozen = FrozenEpoch { epoch: 0, params: Params::<T>::get() };
+		let queued: Vec<FrozenEpoch> = (0..MAX_QUEUED_EPOCHS.saturating_sub(1))
+			.map(|i| FrozenEpoch { epoch: i, ..frozen })
+			.collect();
+		Queue::<T>::put(BoundedVec::truncate_from(queued));
+		let id = MAX_QUEUED_EPOCHS;
+		Current::<T>::mutate(|c| c.id = id);
+		record_edges::<T>(1);
+		let length = Current::<T>::get().params.epoch_length;
+		T::BenchmarkHelper::set_time(1_000_000u64.saturating_add(length));
+		#[block]
+		{
+			Pallet::<T>::on_initialize(BlockNumberFor::<T>::from(1u32));
+		}
+		assert_eq!(Current::<T>::get().id, id + 1);
+	}
+
+	#[benchmark]
+	fn collect(n: Linear<0, { T::MaxAccounts::get().min(MAX_CHUNK) }>) {
+		record_edges::<T>(n);
+		// The input nearly full: the chunk decodes and encodes the most bytes.
+		let mut inp = input::<T>(T::MaxEdges::get().saturating_sub(n), 0);
+		inp.target_boosts = BoundedVec::new();
+		inp.caller_boosts = BoundedVec::new();
+		Input::<T>::put(inp);
+		let c = computation::<T>(Stage::Collect { next: n });
+		// Account units: the dearest (stake, tier and index reads).
+		let mut counts = c.counts;
+		counts.edges = n;
+		let comp = Computation { counts, ..c };
+		#[block]
+		{
+			Pallet::<T>::collect(comp, n);
+		}
+		assert_eq!(Input::<T>::get().target_boosts.len() as u32, n);
+	}
+
+	#[benchmark]
+	fn build(e: Linear<1, { T::MaxEdges::get() }>, a: Linear<1, { T::MaxAccounts::get() }>) {
+		Input::<T>::put(input::<T>(e, a));
+		let mut comp = computation::<T>(Stage::Build);
+		comp.params = slow_params::<T>();
+		#[block]
+		{
+			Pallet::<T>::build(comp);
+		}
+		assert!(RankerState::<T>::exists());
+	}
+
+	#[benchmark]
+	fn rank_step(
+		e: Linear<1, { T::MaxEdges::get() }>,
+		w: Linear<0, 100_000>,
+	) -> Result<(), BenchmarkError> {
+		let a = e.min(T::MaxAccounts::get());
+		let inp = input::<T>(e, a);
+		let graph = Graph::new(&inp.edges, &inp.target_boosts, &inp.caller_boosts)
+			.map_err(|_| BenchmarkError::Stop("graph"))?;
+		let p = slow_params::<T>();
+		let ranker = Ranker::new(
+			&graph,
+			flox_rank::Params { tolerance: p.tolerance, max_iterations: p.max_iterations },
+		);
+		GraphState::<T>::put(BoundedVec::truncate_from(graph.encode()));
+		RankerState::<T>::put(BoundedVec::truncate_from(ranker.encode()));
+		let mut comp = computation::<T>(Stage::Rank { work: 0 });
+		comp.params = p;
+		comp.counts.edges = e;
+		#[block]
+		{
+			Pallet::<T>::rank(comp, w);
+		}
+		// Still ranking, or finished (a tiny graph can be exactly stationary at once).
+		assert!(RankerState::<T>::exists() || Results::<T>::exists());
+		Ok(())
+	}
+
+	#[benchmark]
+	fn write(n: Linear<0, { T::MaxAccounts::get().min(MAX_CHUNK) }>) {
+		record_edges::<T>(n);
+		let c = computation::<T>(Stage::Write { next: 0 });
+		let ranks: Vec<u64> = (0..n).map(|_| flox_rank::ONE / u64::from(n.max(1))).collect();
+		// Results of the largest epoch: the chunk decodes the most bytes.
+		let mut full = ranks.clone();
+		full.resize(T::MaxAccounts::get() as usize, 0);
+		Results::<T>::put(RankVectors {
+			targets: BoundedVec::truncate_from(ranks),
+			callers: BoundedVec::truncate_from(full),
+		});
+		// Only targets are written here: make the callers' part of the epoch look empty.
+		let mut counts = c.counts;
+		counts.callers = T::MaxAccounts::get();
+		let comp = Computation {
+			counts,
+			outcome: Some(RankOutcome { digest: [0; 32], iterations: 1, converged: true }),
+			..c
+		};
+		#[block]
+		{
+			Pallet::<T>::write(comp, n);
+		}
+		let _ = Results::<T>::take();
+	}
+
+	#[benchmark]
+	fn clean(n: Linear<0, { T::MaxEdges::get().min(T::MaxAccounts::get()).min(MAX_CHUNK) }>) {
+		record_edges::<T>(n);
+		let comp = computation::<T>(Stage::Clean { next: 0 });
+		#[block]
+		{
+			Pallet::<T>::clean(comp, n);
+		}
+		assert_eq!(Edges::<T>::get(comp.epoch, 0), None);
+	}
+
+	#[benchmark]
+	fn set_params() -> Result<(), BenchmarkError> {
+		let origin =
+			T::UpdateOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let mut p = Params::<T>::get();
+		p.contracts_ratio = p.contracts_ratio.saturating_add(1);
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, p);
+		assert_eq!(Params::<T>::get(), p);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_tier() -> Result<(), BenchmarkError> {
+		let origin =
+			T::UpdateOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let who: T::AccountId = account("who", 0, SEED);
+		let w = FixedU128::from_u32(3);
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, who.clone(), w);
+		assert_eq!(TierWeights::<T>::get(&who), Some(w));
+		Ok(())
+	}
+
+	impl_benchmark_test_suite!(
+		Pallet,
+		crate::tests::mock::new_bench_ext(),
+		crate::tests::mock::Test
+	);
+}

@@ -1,0 +1,451 @@
+//! # Flox pallet: epoch ranking of who pays Power to reach whom
+//!
+//! Flox rewards the accounts that matter in the chain's economy. Every charged extrinsic with a
+//! counterparty tells this pallet (through [`OnPowerCharged`](fluxomics_primitives::OnPowerCharged))
+//! that a *caller* paid Power to reach a *target*; the pallet sums these into the current epoch's
+//! edges. At the end of each epoch it ranks targets and callers with the Flox formulas (design §7,
+//! the `flox-rank` crate), on chain, over as many blocks as the weight budget needs, publishes a
+//! digest of the result, and credits non-transferable points.
+//!
+//! ## Key terms
+//!
+//! - **Target** and **caller**: the seed's "contracts" and "EOAs". The account a call served or
+//!   paid (a message's recipient, a task's worker, a lease's lender) is the target; the payer is
+//!   the caller. One account may hold both roles; self-interaction does not count.
+//! - **Edge** `GasFee(target, caller)`: Power (PU) the caller paid to reach the target in an
+//!   epoch. Targets and callers get dense per-epoch indices in order of first appearance.
+//! - **Epoch**: a governed span of chain time (`epoch_length`, a week by default). When it ends
+//!   it is **frozen** (queued for ranking) and a new epoch records at once.
+//! - **Boost**: `tier(account) · min(1 + staked / boost_stake_unit, boost_cap)`, read from the
+//!   account's staked Flux while the frozen epoch is collected; **tiers** are set by governance
+//!   (default 1, 0 excludes an account's influence).
+//! - **Rank**: fixed point in units of 2⁻⁶⁰ (`flox_rank::ONE` is 1); each role's ranks sum to at
+//!   most 1.
+//! - **Points**: `⌊rank · contracts_ratio⌋` for a target, `⌊rank · eoas_ratio⌋` for a caller,
+//!   credited to [`Points`] (nobody can move them). An epoch never credits more than its budget
+//!   `contracts_ratio + eoas_ratio`.
+//! - **Digest**: blake2-256 of `flox_rank::Ranking::canonical_bytes`, stored in [`Digests`] and
+//!   announced by [`Event::EpochRanked`].
+//!
+//! ## Flows
+//!
+//! 1. **Recording** (every charge, O(1)): the metering pallet calls `on_power_charged(payer,
+//!    counterparty, power)`; the edge's gas grows, or a new edge (and new indices) is made. Past
+//!    `MaxEdges` edges or `MaxAccounts` accounts of a role a *new* edge is dropped and counted
+//!    ([`Event::EdgesFull`] the first time in an epoch); existing edges keep accumulating.
+//! 2. **Rollover** (`on_initialize`, O(1)): once `now ≥ start + epoch_length` the epoch is frozen
+//!    into the ranking queue (an epoch without edges is not ranked) and the next starts with a
+//!    new id, so no data needs clearing first. The new epoch takes a snapshot of the parameters.
+//! 3. **Ranking** (`on_idle`, within `min(remaining, max_step_weight · max block)`), one frozen
+//!    epoch at a time, each phase in chunks sized from its benchmarked weight:
+//!    *collect* (edges, then each account's boost, into [`Input`]), *build* (the
+//!    `flox_rank::Graph` and `flox_rank::Ranker`, stored encoded in [`GraphState`] and
+//!    [`RankerState`]), *rank* (`Ranker::step` with the work the weight left allows), *write*
+//!    (ranks into [`Ranks`], points into [`Points`], per-epoch totals into [`Credited`]; then the
+//!    digest and [`Event::EpochRanked`]), *clean* (the epoch's edges and indices, by cursor).
+//! 4. **Governance**: `set_params` (checked; applies from the next epoch) and `set_tier`.
+//! 5. **Checking a digest off chain**: at the block of `EpochRanked`, read `FloxApi::edges`,
+//!    `FloxApi::boosts` and `FloxApi::rank_params` (or the same storage), rebuild the indices in
+//!    order of first appearance in the edge list, and run `flox_rank::rank`; its digest must equal
+//!    the published one, bit for bit.
+//!
+//! ## Design
+//!
+//! - **Why over blocks.** An epoch may hold 100 000 edges and the ranking iterates over all of
+//!   them tens of times: too much for one block. `flox-rank`'s `Ranker` is a resumable state
+//!   machine whose result does not depend on how its work is split, so the chain runs it in
+//!   `on_idle` with whatever weight blocks leave, and the result is exactly `flox_rank::rank`.
+//! - **Bounded storage.** Every item has a `MaxEncodedLen`: the graph and ranker are stored as
+//!   encoded bytes bounded by [`GraphBytes`] and [`RankerBytes`] (derived from `MaxEdges` and
+//!   `MaxAccounts`). Hooks use counters and cursors, never map iteration.
+//! - **Parameters per epoch.** Each epoch is ranked with the parameters in force when it started
+//!   (its length, boost, ratios, tolerance and iteration cap), so a change never alters an epoch
+//!   in progress or a running computation. `max_step_weight` applies at once.
+//! - **Weight to work.** Each phase step costs its benchmarked linear weight (`collect(n)`,
+//!   `build(e, a)`, `rank_step(e, w)`, `write(n)`, `clean(n)`); `on_idle` solves it for the
+//!   most units that fit what is left, so it never uses more than it is given.
+//! - **The announcing block.** The block whose `on_idle` writes the last results (and emits
+//!   `EpochRanked`) does no further ranking work: the state of that block still holds the
+//!   epoch's edges, boosts and parameters for an off-chain check. Cleaning starts a block later.
+//! - **Queue.** At most [`MAX_QUEUED_EPOCHS`] frozen epochs wait; if the queue is full the
+//!   current epoch keeps recording until a place frees (only if ranking lags by epochs).
+//!
+//! ## Storage
+//!
+//! | item | key | what |
+//! |---|---|---|
+//! | [`Current`], [`Counts`] | — / epoch | the recording epoch (id, start, parameter snapshot); each epoch's counters |
+//! | [`TargetIndex`], [`CallerIndex`], [`Targets`], [`Callers`] | (epoch, account) / (epoch, index) | dense indices both ways |
+//! | [`Edges`], [`EdgeOf`] | (epoch, edge index) / (epoch, (target, caller)) | gas per edge, in recording order |
+//! | [`Queue`], [`Ongoing`] | — | frozen epochs waiting (at most [`MAX_QUEUED_EPOCHS`]); the one ranking and its phase cursor |
+//! | [`Input`], [`GraphState`], [`RankerState`], [`Results`] | — | the ranking's working state (bounded blobs) |
+//! | [`Digests`], [`Credited`], [`LastRanked`] | epoch | kept per ranked epoch: digest, points budget and credited |
+//! | [`Ranks`], [`Points`], [`TierWeights`] | account | last ranks, the points ledger, tiers |
+//!
+//! ## Runtime API
+//!
+//! `FloxApi` (in `fluxomics-primitives`) is answered by [`Pallet::epoch_status`],
+//! [`Pallet::ranks_of`], [`Pallet::digest`], [`Pallet::edges`], [`Pallet::boosts`] and
+//! [`Pallet::rank_params`].
+//!
+//! ## Invariants (`do_try_state`, after every test)
+//!
+//! 1. The stored, current and queued parameters are valid.
+//! 2. No epoch holds more than `MaxEdges` edges or `MaxAccounts` accounts a role.
+//! 3. Each epoch's counters match its maps (except while it is being cleaned).
+//! 4. Only the current, queued and ranking epochs hold data; the queue is in order.
+//! 5. Points credited in an epoch never exceed its budget `contracts_ratio + eoas_ratio`.
+//! 6. The points ledger holds exactly what the epochs credited.
+//! 7. The stored graph and ranker decode, and exist only while ranking; results only while
+//!    writing.
+//!
+//! ## Assumptions
+//!
+//! - The metering pallet calls `on_power_charged` after each charge with a counterparty and has
+//!   already skipped `payer == counterparty` (this pallet ignores it too).
+//! - Boosts read stake and tiers during the collect phase, in the blocks right after the
+//!   freeze, not at the freeze instant: a freeze is O(1) and cannot read every account's stake.
+//!   A tier set before an epoch's collect phase applies to it.
+//! - Weights are provisional until `scripts/benchmark.sh pallet_flox` measures them; the
+//!   ranking's share of a block must hold its dearest step (`set_params` refuses it otherwise).
+//! - An epoch's data (edges, indices, boosts) is removed once it is ranked: whoever checks a
+//!   digest reads it at (or before) the block of `EpochRanked`, e.g. from an archive node.
+#![cfg_attr(not(feature = "std"), no_std)]
+// Tests and benchmarks compute expected values with plain arithmetic.
+#![cfg_attr(any(test, feature = "runtime-benchmarks"), allow(clippy::arithmetic_side_effects))]
+
+extern crate alloc;
+
+pub use pallet::*;
+pub use types::*;
+pub use weights::WeightInfo;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+mod impls;
+#[cfg(test)]
+mod tests;
+mod types;
+pub mod weights;
+
+/// Log target of this pallet.
+pub const LOG_TARGET: &str = "runtime::flox";
+
+/// Sets up what the benchmarks need and the pallet cannot do itself.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper {
+	/// Sets chain time to `now` (ms).
+	fn set_time(now: fluxomics_primitives::Moment);
+}
+
+// The pallet macros expand to `expect`s on values they guarantee (pallet info, storage
+// prefixes); the pallet's own code has none.
+#[frame_support::pallet]
+#[allow(clippy::expect_used)]
+pub mod pallet {
+	use super::*;
+	use fluxomics_primitives::{Moment, StakeInfo, MILLIS_PER_DAY, UNIT};
+	use frame_support::{pallet_prelude::*, traits::Time};
+	use frame_system::pallet_prelude::*;
+	use sp_arithmetic::{FixedU128, Perbill};
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// Staked Flux, for the boosts.
+		type Stake: StakeInfo<Self::AccountId>;
+		/// Chain time, in milliseconds.
+		type Time: Time<Moment = Moment>;
+		/// Who may change the parameters and tiers (governance; root in tests).
+		type UpdateOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+		/// The most distinct edges an epoch records.
+		#[pallet::constant]
+		type MaxEdges: Get<u32>;
+		/// The most accounts an epoch indexes in each role.
+		#[pallet::constant]
+		type MaxAccounts: Get<u32>;
+		/// Weights of this pallet's calls, hooks and phases.
+		type WeightInfo: WeightInfo;
+		/// Moves chain time for the benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: BenchmarkHelper;
+	}
+
+	/// The graph's input as stored.
+	pub type InputOf<T> = GraphInput<<T as Config>::MaxEdges, <T as Config>::MaxAccounts>;
+	/// The bound of the encoded graph.
+	pub type GraphBytesOf<T> = GraphBytes<<T as Config>::MaxEdges, <T as Config>::MaxAccounts>;
+	/// The bound of the encoded ranker.
+	pub type RankerBytesOf<T> = RankerBytes<<T as Config>::MaxAccounts>;
+
+	/// The governed parameters (the current epoch ranks with its own snapshot of them).
+	#[pallet::storage]
+	pub type Params<T> = StorageValue<_, FloxParams, ValueQuery, DefaultParams>;
+
+	/// The epoch recording now. A start of 0 means chain time was not known yet: the first
+	/// block that knows it starts the epoch.
+	#[pallet::storage]
+	pub type Current<T> = StorageValue<_, CurrentEpochInfo, ValueQuery, DefaultCurrent>;
+
+	/// What each epoch with data recorded (removed once the epoch is cleaned).
+	#[pallet::storage]
+	pub type Counts<T> = StorageMap<_, Twox64Concat, EpochId, EpochCounts, ValueQuery>;
+
+	/// Each target's index in an epoch.
+	#[pallet::storage]
+	pub type TargetIndex<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		EpochId,
+		Blake2_128Concat,
+		T::AccountId,
+		u32,
+		OptionQuery,
+	>;
+
+	/// Each caller's index in an epoch.
+	#[pallet::storage]
+	pub type CallerIndex<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		EpochId,
+		Blake2_128Concat,
+		T::AccountId,
+		u32,
+		OptionQuery,
+	>;
+
+	/// The target of each index in an epoch.
+	#[pallet::storage]
+	pub type Targets<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, EpochId, Twox64Concat, u32, T::AccountId, OptionQuery>;
+
+	/// The caller of each index in an epoch.
+	#[pallet::storage]
+	pub type Callers<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, EpochId, Twox64Concat, u32, T::AccountId, OptionQuery>;
+
+	/// The edges of an epoch, by edge index (recording order).
+	#[pallet::storage]
+	pub type Edges<T> =
+		StorageDoubleMap<_, Twox64Concat, EpochId, Twox64Concat, u32, Edge, OptionQuery>;
+
+	/// The edge index of each `(target index, caller index)` pair of an epoch.
+	#[pallet::storage]
+	pub type EdgeOf<T> =
+		StorageDoubleMap<_, Twox64Concat, EpochId, Twox64Concat, (u32, u32), u32, OptionQuery>;
+
+	/// Frozen epochs waiting for their ranking, oldest first.
+	#[pallet::storage]
+	pub type Queue<T> =
+		StorageValue<_, BoundedVec<FrozenEpoch, ConstU32<MAX_QUEUED_EPOCHS>>, ValueQuery>;
+
+	/// The ranking in progress.
+	#[pallet::storage]
+	pub type Ongoing<T> = StorageValue<_, Computation, OptionQuery>;
+
+	/// The graph's input of the epoch being ranked (kept until the epoch is cleaned).
+	#[pallet::storage]
+	pub type Input<T> = StorageValue<_, InputOf<T>, ValueQuery>;
+
+	/// The encoded `flox_rank::Graph` being ranked.
+	#[pallet::storage]
+	pub type GraphState<T> = StorageValue<_, BoundedVec<u8, GraphBytesOf<T>>, OptionQuery>;
+
+	/// The encoded `flox_rank::Ranker` between blocks.
+	#[pallet::storage]
+	pub type RankerState<T> = StorageValue<_, BoundedVec<u8, RankerBytesOf<T>>, OptionQuery>;
+
+	/// The finished ranking's vectors, while they are written.
+	#[pallet::storage]
+	pub type Results<T: Config> = StorageValue<_, RankVectors<T::MaxAccounts>, OptionQuery>;
+
+	/// The digest of each ranked epoch (one hash an epoch: kept).
+	#[pallet::storage]
+	pub type Digests<T> = StorageMap<_, Twox64Concat, EpochId, [u8; 32], OptionQuery>;
+
+	/// Points of each epoch: budget and credited (two numbers an epoch: kept).
+	#[pallet::storage]
+	pub type Credited<T> = StorageMap<_, Twox64Concat, EpochId, EpochPoints, ValueQuery>;
+
+	/// Each account's ranks in the last epoch it was ranked in.
+	#[pallet::storage]
+	pub type Ranks<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, AccountRanks, OptionQuery>;
+
+	/// The points ledger: everything each account was credited. Not transferable.
+	#[pallet::storage]
+	pub type Points<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, u128, ValueQuery>;
+
+	/// Tier weights set by governance (absent: one).
+	#[pallet::storage]
+	pub type TierWeights<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, TierWeight, OptionQuery>;
+
+	/// The last epoch whose ranking finished.
+	#[pallet::storage]
+	pub type LastRanked<T> = StorageValue<_, EpochId, OptionQuery>;
+
+	/// Weekly epochs; tolerance 2⁻⁴⁰ and at most 100 iterations; 1 000 Flux of stake adds one
+	/// to the boost, up to 10; 1 000 000 points a week for each role; at most a quarter of a
+	/// block.
+	#[pallet::type_value]
+	pub fn DefaultParams() -> FloxParams {
+		FloxParams {
+			epoch_length: 7 * MILLIS_PER_DAY,
+			tolerance: 1 << 20,
+			max_iterations: 100,
+			boost_stake_unit: 1_000 * UNIT,
+			boost_cap: FixedU128::from_u32(10),
+			contracts_ratio: 1_000_000,
+			eoas_ratio: 1_000_000,
+			max_step_weight: Perbill::from_percent(25),
+		}
+	}
+
+	/// Epoch 0, not started, with the default parameters.
+	#[pallet::type_value]
+	pub fn DefaultCurrent() -> CurrentEpochInfo {
+		CurrentEpochInfo { id: 0, start: 0, params: DefaultParams::get() }
+	}
+
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// The parameters; `None` keeps the defaults.
+		pub params: Option<FloxParams>,
+		#[serde(skip)]
+		pub _config: core::marker::PhantomData<T>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			if let Some(params) = self.params {
+				if let Err(e) = Pallet::<T>::validate_params(&params) {
+					panic!("invalid Flox genesis parameters: {e:?}");
+				}
+				Params::<T>::put(params);
+				Current::<T>::mutate(|c| c.params = params);
+			}
+		}
+	}
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	// `ParamsSet` carries two parameter sets; events are encoded into the block's event list at
+	// once, never held in bulk.
+	#[allow(clippy::large_enum_variant)]
+	pub enum Event<T: Config> {
+		/// `epoch` ended: frozen with what it recorded (queued for ranking if it has edges);
+		/// `next` records from now.
+		EpochFrozen {
+			epoch: EpochId,
+			edges: u32,
+			targets: u32,
+			callers: u32,
+			dropped: u32,
+			queued: bool,
+			next: EpochId,
+		},
+		/// `epoch` reached `MaxEdges` or `MaxAccounts`: new edges are dropped (and counted)
+		/// until it ends. Emitted once an epoch.
+		EdgesFull { epoch: EpochId },
+		/// The ranking of `epoch` started.
+		RankingStarted { epoch: EpochId },
+		/// `epoch` is ranked: its digest, the iterations run, whether it converged, its accounts
+		/// of each role, and the points credited.
+		EpochRanked {
+			epoch: EpochId,
+			digest: [u8; 32],
+			iterations: u32,
+			converged: bool,
+			targets: u32,
+			callers: u32,
+			points: u128,
+		},
+		/// `epoch` could not be ranked; its data is cleaned and no points are credited.
+		RankingFailed { epoch: EpochId, reason: RankFailure },
+		/// `epoch`'s recorded data is removed.
+		EpochCleaned { epoch: EpochId },
+		/// Governance changed the parameters (from the next epoch).
+		ParamsSet { old: FloxParams, new: FloxParams },
+		/// Governance set `who`'s tier weight.
+		TierSet { who: T::AccountId, old: TierWeight, new: TierWeight },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The epoch length is zero.
+		ZeroEpochLength,
+		/// The iteration cap is zero.
+		ZeroMaxIterations,
+		/// The boost stake unit is zero.
+		ZeroBoostStakeUnit,
+		/// The boost cap is below one.
+		BoostCapBelowOne,
+		/// The ranking may use no weight at all.
+		ZeroStepWeight,
+		/// The ranking's share of a block cannot hold its dearest step for the largest epoch
+		/// (building the graph): the ranking would never advance.
+		StepWeightTooSmall,
+		/// A tier weight above the most allowed (1 000).
+		TierTooLarge,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn on_initialize(_: BlockNumberFor<T>) -> Weight {
+			Self::check_epoch()
+		}
+
+		fn on_idle(_: BlockNumberFor<T>, remaining: Weight) -> Weight {
+			Self::process(Self::idle_limit(remaining))
+		}
+
+		fn integrity_test() {
+			assert!(T::MaxEdges::get() > 0, "MaxEdges must be above zero");
+			assert!(T::MaxAccounts::get() > 0, "MaxAccounts must be above zero");
+			let bound = u64::from(T::MaxEdges::get())
+				.saturating_mul(24)
+				.saturating_add(u64::from(T::MaxAccounts::get()).saturating_mul(40))
+				.saturating_add(128);
+			assert!(bound <= u64::from(u32::MAX), "the graph's byte bound must fit u32");
+			assert!(
+				Pallet::<T>::validate_params(&DefaultParams::get()).is_ok(),
+				"the default parameters must be valid (the ranking's share must hold its dearest step)"
+			);
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Sets the parameters, after checking them. They apply from the next epoch
+		/// (`max_step_weight` at once).
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::set_params())]
+		pub fn set_params(origin: OriginFor<T>, params: FloxParams) -> DispatchResult {
+			T::UpdateOrigin::ensure_origin(origin)?;
+			Self::do_set_params(params)
+		}
+
+		/// Sets `who`'s tier weight (one removes it); used from the next collected epoch.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::set_tier())]
+		pub fn set_tier(
+			origin: OriginFor<T>,
+			who: T::AccountId,
+			weight: TierWeight,
+		) -> DispatchResult {
+			T::UpdateOrigin::ensure_origin(origin)?;
+			Self::do_set_tier(who, weight)
+		}
+	}
+}

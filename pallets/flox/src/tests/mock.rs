@@ -1,0 +1,246 @@
+//! A test runtime with Flox alone: stake and chain time are mocked.
+//!
+//! Flox: the default parameters but hour-long epochs; at most 64 edges an epoch and 32 accounts
+//! a role. Stake: set per account with [`set_stake`] (none by default). Weights: the provisional
+//! `()` weights.
+
+use crate as pallet_flox;
+use crate::{pallet::*, FloxParams};
+use fluxomics_primitives::{Balance, StakeInfo};
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{ConstU32, Get, Hooks},
+	weights::Weight,
+};
+use sp_runtime::BuildStorage;
+use std::{cell::RefCell, collections::BTreeMap};
+
+pub type AccountId = u64;
+type Block = frame_system::mocking::MockBlock<Test>;
+
+pub const ALICE: AccountId = 1;
+pub const BOB: AccountId = 2;
+pub const CHARLIE: AccountId = 3;
+pub const DAVE: AccountId = 4;
+
+pub const MINUTE: u64 = 60_000;
+pub const HOUR: u64 = 3_600_000;
+pub const START: u64 = 1_700_000_000_000;
+
+frame_support::construct_runtime!(
+	pub enum Test {
+		System: frame_system,
+		Flox: pallet_flox,
+	}
+);
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+}
+
+parameter_types! {
+	pub storage Now: u64 = 0;
+}
+
+/// Chain time from the `Now` storage parameter.
+pub struct MockTime;
+impl frame_support::traits::Time for MockTime {
+	type Moment = u64;
+	fn now() -> u64 {
+		Now::get()
+	}
+}
+
+thread_local! {
+	static STAKES: RefCell<BTreeMap<AccountId, Balance>> = const { RefCell::new(BTreeMap::new()) };
+}
+
+/// Staked Flux from a thread-local table.
+pub struct MockStake;
+impl StakeInfo<AccountId> for MockStake {
+	fn staked(who: &AccountId) -> Balance {
+		STAKES.with(|s| s.borrow().get(who).copied().unwrap_or(0))
+	}
+	#[cfg(feature = "runtime-benchmarks")]
+	fn stake_for_benchmark(who: &AccountId, amount: Balance) {
+		STAKES.with(|s| *s.borrow_mut().entry(*who).or_default() += amount);
+	}
+}
+
+/// Sets `who`'s staked Flux.
+pub fn set_stake(who: AccountId, amount: Balance) {
+	STAKES.with(|s| s.borrow_mut().insert(who, amount));
+}
+
+impl pallet_flox::Config for Test {
+	type Stake = MockStake;
+	type Time = MockTime;
+	type UpdateOrigin = frame_system::EnsureRoot<AccountId>;
+	type MaxEdges = ConstU32<64>;
+	type MaxAccounts = ConstU32<32>;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = SetTime;
+}
+
+/// Sets the mock's chain time.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct SetTime;
+#[cfg(feature = "runtime-benchmarks")]
+impl crate::BenchmarkHelper for SetTime {
+	fn set_time(now: u64) {
+		Now::set(&now);
+	}
+}
+
+/// The mock's parameters: the defaults with hour-long epochs.
+pub fn test_params() -> FloxParams {
+	FloxParams { epoch_length: HOUR, ..DefaultParams::get() }
+}
+
+pub struct ExtBuilder;
+
+impl ExtBuilder {
+	pub fn build() -> sp_io::TestExternalities {
+		STAKES.with(|s| s.borrow_mut().clear());
+		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+		pallet_flox::GenesisConfig::<Test> { params: Some(test_params()), ..Default::default() }
+			.assimilate_storage(&mut storage)
+			.unwrap();
+		let mut ext = sp_io::TestExternalities::new(storage);
+		ext.execute_with(|| {
+			System::set_block_number(1);
+			Now::set(&START);
+			Flox::on_initialize(1);
+		});
+		ext
+	}
+
+	/// Runs `test`, then checks Flox's invariants.
+	pub fn build_and_execute(test: impl FnOnce()) {
+		Self::build().execute_with(|| {
+			test();
+			check_invariants();
+		});
+	}
+}
+
+/// Flox's invariants.
+pub fn check_invariants() {
+	crate::Pallet::<Test>::do_try_state().expect("Flox invariants hold");
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+pub fn new_bench_ext() -> sp_io::TestExternalities {
+	ExtBuilder::build()
+}
+
+/// Moves chain time forward by `ms`.
+pub fn advance(ms: u64) {
+	Now::set(&(Now::get() + ms));
+}
+
+/// Starts the next block: `on_initialize` runs.
+pub fn next_block() {
+	let n = System::block_number() + 1;
+	System::set_block_number(n);
+	Flox::on_initialize(n);
+}
+
+/// Ends the block with `remaining` weight for `on_idle`; returns what it used, checked to be
+/// within what it was given, and the invariants.
+pub fn idle(remaining: Weight) -> Weight {
+	let used = Flox::on_idle(System::block_number(), remaining);
+	assert!(used.all_lte(remaining), "on_idle used {used:?} of {remaining:?}");
+	check_invariants();
+	used
+}
+
+/// A generous block: everything fits up to the `max_step_weight` share.
+pub fn whole_block() -> Weight {
+	Weight::from_parts(u64::MAX / 4, u64::MAX / 4)
+}
+
+/// Blocks with `budget` for `on_idle` until nothing is ranking or queued; returns the blocks.
+pub fn run_ranking(budget: Weight) -> u32 {
+	let mut blocks = 0;
+	while Ongoing::<Test>::get().is_some() || !Queue::<Test>::get().is_empty() {
+		next_block();
+		idle(budget);
+		blocks += 1;
+		assert!(blocks < 100_000, "ranking does not finish");
+	}
+	blocks
+}
+
+/// Ends the current epoch (its length passes, a block starts).
+pub fn end_epoch() {
+	let c = Current::<Test>::get();
+	Now::set(&(c.start + c.params.epoch_length));
+	next_block();
+}
+
+/// `caller` pays `power` to reach `target`.
+pub fn record(caller: AccountId, target: AccountId, power: u128) {
+	<Flox as fluxomics_primitives::OnPowerCharged<AccountId>>::on_power_charged(
+		&caller, &target, power,
+	);
+}
+
+/// Flox's events, oldest first.
+pub fn events() -> Vec<crate::Event<Test>> {
+	System::events()
+		.into_iter()
+		.filter_map(|r| match r.event {
+			RuntimeEvent::Flox(e) => Some(e),
+			_ => None,
+		})
+		.collect()
+}
+
+/// The last event of Flox.
+pub fn last_event() -> crate::Event<Test> {
+	events().pop().expect("a Flox event")
+}
+
+/// The current epoch's id.
+pub fn epoch() -> u32 {
+	Current::<Test>::get().id
+}
+
+/// A deterministic pseudo-random interaction pattern: `n` charges among `accounts` accounts.
+pub fn random_traffic(n: u32, accounts: u64, seed: u64) {
+	let mut x = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+	for _ in 0..n {
+		x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+		let caller = 10 + (x >> 33) % accounts;
+		let target = 10 + (x >> 17) % accounts;
+		let power = 1 + (x >> 40) % 1_000;
+		record(caller, target, power.into());
+	}
+}
+
+/// The ranking `flox_rank::rank` computes off chain from what the API exposes at the block of
+/// `EpochRanked`: edges (indices in order of first appearance), boosts and parameters.
+pub fn off_chain_ranking(
+	edges: &[(AccountId, AccountId, u128)],
+	boosts: &(Vec<u128>, Vec<u128>),
+	params: (u64, u32),
+) -> flox_rank::Ranking {
+	let mut ts: Vec<AccountId> = Vec::new();
+	let mut cs: Vec<AccountId> = Vec::new();
+	let idx = |v: &mut Vec<AccountId>, a: AccountId| match v.iter().position(|&x| x == a) {
+		Some(i) => i as u32,
+		None => {
+			v.push(a);
+			(v.len() - 1) as u32
+		},
+	};
+	let es: Vec<(u32, u32, u128)> =
+		edges.iter().map(|&(t, c, g)| (idx(&mut ts, t), idx(&mut cs, c), g)).collect();
+	assert_eq!(ts.len(), boosts.0.len());
+	assert_eq!(cs.len(), boosts.1.len());
+	let graph = flox_rank::Graph::new(&es, &boosts.0, &boosts.1).unwrap();
+	flox_rank::rank(&graph, flox_rank::Params { tolerance: params.0, max_iterations: params.1 })
+}

@@ -1,0 +1,6 @@
+mod epochs;
+pub(crate) mod mock;
+mod params;
+mod points;
+mod ranking;
+mod recording;

@@ -1,0 +1,279 @@
+//! Flox's stored types and parameters.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use fluxomics_primitives::{Balance, FloxPhase, Moment, PowerUnits};
+use frame_support::{traits::Get, BoundedVec};
+use scale_info::TypeInfo;
+use sp_arithmetic::{FixedU128, Perbill};
+
+/// Epoch identifiers, from 0, in order.
+pub type EpochId = u32;
+
+/// The most frozen epochs waiting for their ranking. While the queue is full the current epoch
+/// is not frozen: it keeps recording until a place frees.
+pub const MAX_QUEUED_EPOCHS: u32 = 4;
+
+/// Flox's governed parameters. Each epoch takes a snapshot of them when it starts: a change
+/// applies from the next epoch (`max_step_weight` excepted, which applies at once).
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+#[serde(rename_all = "camelCase")]
+pub struct FloxParams {
+	/// Length of an epoch, in ms of chain time.
+	pub epoch_length: Moment,
+	/// The ranking has converged once the L1 change of both rank vectors in one iteration is at
+	/// most this, in units of 2⁻⁶⁰ (`flox_rank::ONE` is rank 1).
+	pub tolerance: u64,
+	/// The most iterations of the ranking.
+	pub max_iterations: u32,
+	/// Staked Flux (planck) that adds one to the stake factor of a boost.
+	pub boost_stake_unit: Balance,
+	/// The largest stake factor of a boost (at least one).
+	pub boost_cap: FixedU128,
+	/// Points a target of rank 1 earns in an epoch ("ContractsRatio"): the targets' budget.
+	pub contracts_ratio: u128,
+	/// Points a caller of rank 1 earns in an epoch ("EOAsRatio"): the callers' budget.
+	pub eoas_ratio: u128,
+	/// The most of a block's weight the ranking may use (and never more than what `on_idle` is
+	/// given).
+	pub max_step_weight: Perbill,
+}
+
+/// A tier weight: the boost factor governance gives an account (default one).
+pub type TierWeight = FixedU128;
+
+/// The most a tier weight may be.
+pub fn max_tier() -> TierWeight {
+	FixedU128::from_u32(1_000)
+}
+
+/// What an epoch recorded.
+#[derive(Clone, Copy, PartialEq, Eq, Default, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub struct EpochCounts {
+	/// Accounts indexed as targets.
+	pub targets: u32,
+	/// Accounts indexed as callers.
+	pub callers: u32,
+	/// Distinct `(target, caller)` edges.
+	pub edges: u32,
+	/// Charges that would have made a new edge past a bound, and were dropped.
+	pub dropped: u32,
+}
+
+impl EpochCounts {
+	/// Accounts of both roles.
+	pub fn accounts(&self) -> u32 {
+		self.targets.saturating_add(self.callers)
+	}
+	/// Edges plus accounts of both roles: the units of the collect and clean phases.
+	pub fn units(&self) -> u32 {
+		self.edges.saturating_add(self.accounts())
+	}
+}
+
+/// One edge: the Power (PU) callers paid to reach a target during an epoch.
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub struct Edge {
+	/// The target's index in the epoch.
+	pub target: u32,
+	/// The caller's index in the epoch.
+	pub caller: u32,
+	/// Power paid, in PU.
+	pub gas: PowerUnits,
+}
+
+/// The epoch recording now.
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub struct CurrentEpochInfo {
+	/// Its id.
+	pub id: EpochId,
+	/// Its start, chain time (ms).
+	pub start: Moment,
+	/// The parameters in force when it started, which it is ranked with.
+	pub params: FloxParams,
+}
+
+/// A frozen epoch waiting for its ranking.
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub struct FrozenEpoch {
+	/// Its id.
+	pub epoch: EpochId,
+	/// The parameters it is ranked with (those in force when it started).
+	pub params: FloxParams,
+}
+
+/// The outcome of a finished ranking.
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub struct RankOutcome {
+	/// blake2-256 of the ranking's canonical bytes.
+	pub digest: [u8; 32],
+	/// Iterations run.
+	pub iterations: u32,
+	/// Whether the tolerance was met.
+	pub converged: bool,
+}
+
+/// Where the ranking of the epoch in [`Computation`] is.
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub enum Stage {
+	/// Reading unit `next` of the edges, then the targets, then the callers (their boosts) into
+	/// the graph's input.
+	Collect {
+		/// The next unit.
+		next: u32,
+	},
+	/// Building the graph and the ranker from the input.
+	Build,
+	/// Stepping the ranker; `work` units done so far.
+	Rank {
+		/// Work units done.
+		work: u64,
+	},
+	/// Writing the rank and points of account `next` of the targets, then the callers.
+	Write {
+		/// The next unit.
+		next: u32,
+	},
+	/// Removing unit `next` of the edges, then the targets, then the callers.
+	Clean {
+		/// The next unit.
+		next: u32,
+	},
+}
+
+impl Stage {
+	/// The phase as clients see it.
+	pub fn phase(&self) -> FloxPhase {
+		match self {
+			Stage::Collect { .. } => FloxPhase::Collect,
+			Stage::Build => FloxPhase::Build,
+			Stage::Rank { .. } => FloxPhase::Rank,
+			Stage::Write { .. } => FloxPhase::Write,
+			Stage::Clean { .. } => FloxPhase::Clean,
+		}
+	}
+}
+
+/// The ranking in progress of one frozen epoch.
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub struct Computation {
+	/// The epoch.
+	pub epoch: EpochId,
+	/// The parameters it is ranked with.
+	pub params: FloxParams,
+	/// What it recorded.
+	pub counts: EpochCounts,
+	/// Where it is.
+	pub stage: Stage,
+	/// The ranking's outcome, once finished (`None` too if the graph could not be built).
+	pub outcome: Option<RankOutcome>,
+}
+
+/// The graph's input, collected over blocks: edges and boosts in index space.
+#[derive(
+	Clone,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	frame_support::DefaultNoBound,
+)]
+#[scale_info(skip_type_params(MaxEdges, MaxAccounts))]
+pub struct GraphInput<MaxEdges: Get<u32>, MaxAccounts: Get<u32>> {
+	/// `(target, caller, gas)` in edge-index order.
+	pub edges: BoundedVec<(u32, u32, u128), MaxEdges>,
+	/// One boost per target, by index.
+	pub target_boosts: BoundedVec<u128, MaxAccounts>,
+	/// One boost per caller, by index.
+	pub caller_boosts: BoundedVec<u128, MaxAccounts>,
+}
+
+/// The finished ranking's vectors, read while results are written.
+#[derive(
+	Clone,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	frame_support::DefaultNoBound,
+)]
+#[scale_info(skip_type_params(MaxAccounts))]
+pub struct RankVectors<MaxAccounts: Get<u32>> {
+	/// One rank per target, units of 2⁻⁶⁰.
+	pub targets: BoundedVec<u64, MaxAccounts>,
+	/// One rank per caller, units of 2⁻⁶⁰.
+	pub callers: BoundedVec<u64, MaxAccounts>,
+}
+
+/// An account's ranks in the last epoch it was ranked in.
+#[derive(Clone, Copy, PartialEq, Eq, Default, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub struct AccountRanks {
+	/// The epoch.
+	pub epoch: EpochId,
+	/// Its rank as a target (units of 2⁻⁶⁰; zero if it was no target).
+	pub target: u64,
+	/// Its rank as a caller.
+	pub caller: u64,
+}
+
+/// An epoch's points: its budget and what was credited.
+#[derive(Clone, Copy, PartialEq, Eq, Default, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub struct EpochPoints {
+	/// `contracts_ratio + eoas_ratio` of its parameters.
+	pub budget: u128,
+	/// Points credited to targets.
+	pub to_targets: u128,
+	/// Points credited to callers.
+	pub to_callers: u128,
+}
+
+/// Why an epoch's ranking could not be computed.
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, Debug)]
+pub enum RankFailure {
+	/// The total gas overflows `u128`, or the graph is malformed.
+	Graph,
+	/// The encoded graph or ranker exceeds its storage bound.
+	TooLarge,
+	/// The stored state no longer decodes.
+	Corrupt,
+}
+
+/// Bytes the encoded `flox_rank::Graph` of an epoch can take: by target and by caller, 12 bytes
+/// an edge and 4 an account (offsets), then boosts and masses, 16 bytes an account; each
+/// vector's length prefix at most 5 bytes.
+pub struct GraphBytes<E, A>(core::marker::PhantomData<(E, A)>);
+impl<E: Get<u32>, A: Get<u32>> Get<u32> for GraphBytes<E, A> {
+	fn get() -> u32 {
+		let e = E::get();
+		let a = A::get();
+		e.saturating_mul(24).saturating_add(a.saturating_mul(40)).saturating_add(128)
+	}
+}
+
+/// Bytes an encoded `flox_rank::Ranker` can take: two rank vectors (8 bytes an account) and a
+/// factor and an accumulator vector (8 bytes each per account of the larger role), length
+/// prefixes and about 130 bytes of cursors and totals.
+pub struct RankerBytes<A>(core::marker::PhantomData<A>);
+impl<A: Get<u32>> Get<u32> for RankerBytes<A> {
+	fn get() -> u32 {
+		A::get().saturating_mul(32).saturating_add(256)
+	}
+}
