@@ -39,6 +39,11 @@ pub enum Subcommand {
 
 	/// Database meta columns information.
 	ChainInfo(sc_cli::ChainInfoCmd),
+
+	/// Check a Flox epoch's ranking off chain: export what the chain ranked, recompute it with
+	/// the same library, and compare digests.
+	#[command(subcommand)]
+	Flox(crate::flox::FloxCmd),
 }
 
 /// `fluxomics-node [SUBCOMMAND] [OPTIONS]`.

@@ -18,6 +18,7 @@ mod benchmarking;
 mod chain_spec;
 mod cli;
 mod command;
+mod flox;
 mod rpc;
 mod service;
 

@@ -106,6 +106,9 @@
 
 extern crate alloc;
 
+mod exported;
+pub use exported::rank_exported;
+
 use alloc::vec;
 use alloc::vec::Vec;
 

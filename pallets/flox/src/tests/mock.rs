@@ -228,19 +228,6 @@ pub fn off_chain_ranking(
 	boosts: &(Vec<u128>, Vec<u128>),
 	params: (u64, u32),
 ) -> flox_rank::Ranking {
-	let mut ts: Vec<AccountId> = Vec::new();
-	let mut cs: Vec<AccountId> = Vec::new();
-	let idx = |v: &mut Vec<AccountId>, a: AccountId| match v.iter().position(|&x| x == a) {
-		Some(i) => i as u32,
-		None => {
-			v.push(a);
-			(v.len() - 1) as u32
-		},
-	};
-	let es: Vec<(u32, u32, u128)> =
-		edges.iter().map(|&(t, c, g)| (idx(&mut ts, t), idx(&mut cs, c), g)).collect();
-	assert_eq!(ts.len(), boosts.0.len());
-	assert_eq!(cs.len(), boosts.1.len());
-	let graph = flox_rank::Graph::new(&es, &boosts.0, &boosts.1).unwrap();
-	flox_rank::rank(&graph, flox_rank::Params { tolerance: params.0, max_iterations: params.1 })
+	let params = flox_rank::Params { tolerance: params.0, max_iterations: params.1 };
+	flox_rank::rank_exported(edges, &boosts.0, &boosts.1, params).unwrap()
 }
