@@ -76,18 +76,30 @@
 //!
 //! ## Incremental computation
 //!
-//! [`Ranker`] is the whole computation as a resumable state machine. After a *start* phase (the
-//! callers' starting factors `f = b · √r`, one pass), each half-step has two phases:
-//! *accumulate* (one pass over the destination role's CSR rows, `a_i = (Σ w · f) >> k`) and
-//! *normalize* (one pass over the destination role: new ranks, their L1 change, and their factors
-//! for the next half-step, with the next total). [`Ranker::step`] does at most `max_work` units of
-//! work, where one unit is one edge or one account row visited, and stops in the middle of any
-//! phase (even in the middle of one row's edges, keeping the row's partial `u128` sum) with a
-//! cursor in its state. Because all arithmetic is integer and sums are exact, running `step` with
-//! any sequence of budgets gives exactly the result of [`rank`] (which is `step` with an
-//! unlimited budget). The pallet stores the `Ranker` between blocks (SCALE-encoded with the `codec`
-//! feature) next to the [`Graph`] it was built for; the `Ranker` does not hold the graph. Its size
-//! is `8 · (n_t + n_c) + 16 · max(n_t, n_c)` bytes plus a few words.
+//! [`Ranker`] is the whole computation as a resumable state machine over the caller-major CSR
+//! (see "Data layout"). The phases ([`Phase`]) are:
+//!
+//! 1. *start* (once): for each caller in order, its starting factor `f = b · √r`, *pushed* along
+//!    its edges: `acc_t += w · f` into the targets' exact `u128` row sums;
+//! 2. *shift* (targets): `a_t = acc_t >> k`, and their sum;
+//! 3. *normalize targets*: new target ranks, their L1 change, their factors (and their total);
+//! 4. *gather* (callers): for each caller, `a_c = (Σ w · f_t) >> k` over its row;
+//! 5. *push* (callers): for each caller in order, its new rank, its L1 change, its factor, pushed
+//!    along its edges into the targets' row sums for the *next* iteration: the caller
+//!    normalization and the next target accumulation are one pass. Then the iteration ends
+//!    (converged, capped, or on to 2). In the last allowed iteration nothing is pushed; when the
+//!    ranking converges, the pushed sums are simply not used.
+//!
+//! [`Ranker::step`] does at most `max_work` units of work, where one unit is one edge or one
+//! account row visited, and stops in the middle of any phase (even in the middle of one row's
+//! edges, keeping the row's partial `u128` sum when gathering, or the row's factor when pushing)
+//! with a cursor in its state. Because all arithmetic is integer and sums are exact (in any
+//! order), running `step` with any sequence of budgets gives exactly the result of [`rank`]
+//! (which is `step` with an unlimited budget), and the same ranks as the earlier layout (two
+//! CSRs, both half-steps gathering). The pallet stores the `Ranker` between blocks
+//! (SCALE-encoded with the `codec` feature) next to the [`Graph`] it was built for; the `Ranker`
+//! does not hold the graph. Its size is `32 · n_t + 16 · n_c` bytes plus a few words (rank,
+//! `u128` row sum and factor per target; rank and shifted row sum per caller).
 //!
 //! ## Digest
 //!
@@ -97,10 +109,20 @@
 //!
 //! ## Data layout (speed)
 //!
-//! The graph is stored twice in CSR form, by target and by caller (`u32` row offsets, `u32` column
-//! indices, `u64` weights: 12 bytes per edge per direction), so each half-step is one sequential scan
-//! of its rows with a gather of 8-byte factors, and one multiply-add (64×64→128) per edge: the same
-//! memory traffic as a float64 CSR mat-vec with 32-bit indices.
+//! The graph is stored once, in CSR form by caller (`u32` row offsets, `u32` column indices,
+//! `u64` weights: 12 bytes per edge). Both half-steps are one sequential scan of it:
+//!
+//! * the **target update pushes**: each caller's factor is computed once, from its own rank, and
+//!   `w · f` is added into its targets' `u128` row sums (16 bytes per target: 1.6 MB for 100 k
+//!   targets, and skewed towards the popular ones), instead of every target row gathering random
+//!   caller factors from an array the size of the caller role;
+//! * the **caller update gathers** target factors (8 bytes per target) along each caller's row.
+//!
+//! Per edge, one 64×64→128 multiplication and a `u128` addition, as before; the order of the
+//! additions changed, and integer sums do not depend on it. The square roots (one per account and
+//! half-step, each a chain of about fifteen dependent multiplications) are computed eight
+//! accounts at a time in lock step, so that their chains overlap; the results are the same exact
+//! floor square roots.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -122,6 +144,9 @@ pub const ONE: u64 = 1 << 60;
 
 /// The weight of all the gas of the graph (and the normalized boost of the largest boost): 2⁶³.
 pub const WEIGHT_ONE: u64 = 1 << 63;
+
+/// Accounts whose square roots are computed together, in lock step ([`sqrt_fixed_lanes`]).
+const LANES: usize = 8;
 
 /// Shift of the per-account factor: `f = ⌊b · s / 2^FACTOR_SHIFT⌋`.
 const FACTOR_SHIFT: u32 = 62;
@@ -251,6 +276,86 @@ pub fn sqrt_fixed(r: u64) -> u64 {
 	fix_up(t, x) >> e
 }
 
+/// [`sqrt_fixed`] of `N` values at once, in lock step: the same steps, each applied to every
+/// lane before the next, so that the `N` independent chains of multiplications overlap (one
+/// square root is a chain of about fifteen dependent multiplications: latency, not throughput,
+/// bounds it). The results are exact, as [`sqrt_fixed`]'s (a lane whose estimate is not within
+/// the fix-up's reach falls back to [`sqrt_fixed`] itself).
+#[inline(always)]
+fn sqrt_fixed_lanes<const N: usize>(r: [u64; N]) -> [u64; N] {
+	let mul = |a: u64, b: u64| u128::from(a).wrapping_mul(u128::from(b));
+	let low = |v: u128| u64::try_from(v).unwrap_or(u64::MAX);
+	// r = 0 is computed as r = 1 and masked to 0 at the end.
+	let e: [u32; N] = r.map(|r| r.max(1).leading_zeros() >> 1);
+	let mut y = [0u64; N];
+	for ((y, &r), &e) in y.iter_mut().zip(&r).zip(&e) {
+		*y = r.max(1) << (e << 1);
+	}
+	let mut z: [u64; N] = y.map(|y| RSQRT_SEED.get((y >> 54) as usize).copied().unwrap_or(1 << 62));
+	for _ in 0..2 {
+		for (z, &y) in z.iter_mut().zip(&y) {
+			let z2 = low(mul(*z, *z) >> 64);
+			let mz2 = low(mul(y, z2) >> 64);
+			let corr = (3u64 << 60).saturating_sub(mz2);
+			*z = low(mul(*z, corr) >> 61);
+		}
+	}
+	let mut t = [0u64; N];
+	for ((t, &y), &z) in t.iter_mut().zip(&y).zip(&z) {
+		let x = u128::from(y) << 64;
+		let mut est = low(mul(y, z) >> 62);
+		let tt = mul(est, est);
+		let (residual, up) =
+			if x >= tt { (x.wrapping_sub(tt), true) } else { (tt.wrapping_sub(x), false) };
+		if let Ok(rr) = u64::try_from(residual >> 32) {
+			let c = low(mul(rr, z) >> 95);
+			est = if up { est.saturating_add(c) } else { est.saturating_sub(c) };
+		}
+		*t = est;
+	}
+	// Fix-up, two branch-free ±1 rounds per lane, as in `fix_up`.
+	for _ in 0..2 {
+		for (t, &y) in t.iter_mut().zip(&y) {
+			let x = u128::from(y) << 64;
+			let sq = mul(*t, *t);
+			let over = sq > x;
+			let under = *t != u64::MAX && sq.wrapping_add(u128::from(*t) << 1).wrapping_add(1) <= x;
+			*t = t.wrapping_add(u64::from(under)).wrapping_sub(u64::from(over));
+		}
+	}
+	let mut out = [0u64; N];
+	for ((((o, &t), &y), &e), &r) in out.iter_mut().zip(&t).zip(&y).zip(&e).zip(&r) {
+		let x = u128::from(y) << 64;
+		let sq = mul(t, t);
+		let exact =
+			sq <= x && (t == u64::MAX || sq.wrapping_add(u128::from(t) << 1).wrapping_add(1) > x);
+		*o = if r == 0 {
+			0
+		} else if exact {
+			t >> e
+		} else {
+			sqrt_fixed(r)
+		};
+	}
+	out
+}
+
+/// [`factor`] of `N` accounts at once (lock-step square roots); an account without mass gets 0.
+#[inline(always)]
+fn factors_lanes<const N: usize>(b: &[u64; N], r: &[u64; N], mass: &[u64; N]) -> [u64; N] {
+	let s = sqrt_fixed_lanes(*r);
+	let mut f = [0u64; N];
+	for ((((f, &s), &b), &r), &m) in f.iter_mut().zip(&s).zip(b).zip(r).zip(mass) {
+		*f = if b == 0 || r == 0 || m == 0 {
+			0
+		} else {
+			let p = u128::from(b).wrapping_mul(u128::from(s)) >> FACTOR_SHIFT;
+			u64::try_from(p).unwrap_or(u64::MAX)
+		};
+	}
+	f
+}
+
 /// The factor `⌊b · ⌊√(r · 2⁶⁴)⌋ / 2⁶²⌋` (boost times square root of the rank, units of 2⁻⁶³).
 #[inline]
 fn factor(b: u64, r: u64) -> u64 {
@@ -263,7 +368,7 @@ fn factor(b: u64, r: u64) -> u64 {
 	u64::try_from(p).unwrap_or(u64::MAX)
 }
 
-/// One direction of the graph in compressed sparse rows.
+/// The graph in compressed sparse rows: rows are callers, columns targets.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "codec", derive(Encode, Decode, TypeInfo))]
 pub struct Csr {
@@ -280,34 +385,27 @@ impl Csr {
 	pub fn rows(&self) -> usize {
 		self.offsets.len().saturating_sub(1)
 	}
-
-	/// The edge range of row `i` (empty if out of range or malformed).
-	#[inline]
-	fn range(&self, i: usize) -> (usize, usize) {
-		let start = self.offsets.get(i).map_or(0, |&o| o as usize);
-		let end = self.offsets.get(i.wrapping_add(1)).map_or(start, |&o| o as usize);
-		(start, end.max(start))
-	}
 }
 
 /// An epoch's interaction graph, ready to rank: gas pre-normalized into weights, boosts into
-/// fractions of the role's largest boost, stored by target and by caller.
+/// fractions of the role's largest boost, stored once, by caller.
 ///
 /// Weights: `w = ⌊gas · 2⁶³ / total_gas⌋` after merging duplicate `(target, caller)` pairs by
 /// summing their gas; edges whose weight is 0 are dropped. Boosts: `⌊boost · 2⁶³ / max_boost⌋`
 /// per role (all zero if every boost of the role is zero).
+///
+/// Both half-steps read the same caller-major CSR (see the crate docs, "Data layout"): there is
+/// no by-target copy.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "codec", derive(Encode, Decode, TypeInfo))]
 pub struct Graph {
-	/// Rows are targets, columns callers.
-	pub by_target: Csr,
-	/// Rows are callers, columns targets (the transpose of `by_target`).
+	/// Rows are callers, columns targets (increasing within a row).
 	pub by_caller: Csr,
 	/// Normalized target boosts, one per target.
 	pub target_boosts: Vec<u64>,
 	/// Normalized caller boosts, one per caller.
 	pub caller_boosts: Vec<u64>,
-	/// Each target's total weight (the sum of its row in `by_target`).
+	/// Each target's total weight (the sum of its column in `by_caller`).
 	pub target_mass: Vec<u64>,
 	/// Each caller's total weight (the sum of its row in `by_caller`).
 	pub caller_mass: Vec<u64>,
@@ -316,29 +414,6 @@ pub struct Graph {
 fn normalize_boosts(boosts: &[u128]) -> Vec<u64> {
 	let max = boosts.iter().copied().max().unwrap_or(0);
 	boosts.iter().map(|&b| frac63(b, max)).collect()
-}
-
-/// The sum of each row's weights (at most 2⁶³: all weights together are).
-fn row_masses(csr: &Csr) -> Vec<u64> {
-	(0..csr.rows())
-		.map(|i| {
-			let (start, end) = csr.range(i);
-			csr.weights
-				.get(start..end)
-				.unwrap_or(&[])
-				.iter()
-				.fold(0u64, |a, &w| a.saturating_add(w))
-		})
-		.collect()
-}
-
-fn counts_to_offsets(counts: &mut [u32]) {
-	let mut acc: u32 = 0;
-	for c in counts.iter_mut() {
-		let n = *c;
-		*c = acc;
-		acc = acc.wrapping_add(n); // total ≤ edge count ≤ u32::MAX (checked by the caller)
-	}
 }
 
 impl Graph {
@@ -358,75 +433,61 @@ impl Graph {
 		{
 			return Err(RankError::TooLarge);
 		}
+		// Sorted by (caller, target): the CSR rows in order, each row's columns increasing.
 		let mut sorted: Vec<(u32, u32, u128)> = Vec::with_capacity(edges.len());
 		for &(t, c, g) in edges {
 			if (t as usize) >= n_t || (c as usize) >= n_c {
 				return Err(RankError::IndexOutOfRange);
 			}
 			if g != 0 {
-				sorted.push((t, c, g));
+				sorted.push((c, t, g));
 			}
 		}
 		sorted.sort_unstable();
 		// Merge duplicates in place.
 		let mut merged: Vec<(u32, u32, u128)> = Vec::with_capacity(sorted.len());
 		let mut total: u128 = 0;
-		for (t, c, g) in sorted {
+		for (c, t, g) in sorted {
 			total = total.checked_add(g).ok_or(RankError::GasOverflow)?;
 			match merged.last_mut() {
-				Some(last) if last.0 == t && last.1 == c => {
+				Some(last) if last.0 == c && last.1 == t => {
 					last.2 = last.2.checked_add(g).ok_or(RankError::GasOverflow)?;
 				},
-				_ => merged.push((t, c, g)),
+				_ => merged.push((c, t, g)),
 			}
 		}
-		// Weights; drop the edges that round to zero.
-		let kept: Vec<(u32, u32, u64)> = merged
-			.into_iter()
-			.filter_map(|(t, c, g)| {
-				let w = frac63(g, total);
-				(w != 0).then_some((t, c, w))
-			})
-			.collect();
-
-		// By target: `kept` is sorted by (target, caller).
-		let mut t_off = vec![0u32; n_t.saturating_add(1)];
-		let mut c_off = vec![0u32; n_c.saturating_add(1)];
-		for &(t, c, _) in &kept {
-			if let Some(x) = t_off.get_mut(t as usize) {
-				*x = x.wrapping_add(1);
+		let mut offsets = vec![0u32; n_c.saturating_add(1)];
+		let mut columns = Vec::with_capacity(merged.len());
+		let mut weights = Vec::with_capacity(merged.len());
+		let mut target_mass = vec![0u64; n_t];
+		let mut caller_mass = vec![0u64; n_c];
+		// Weights; drop the edges that round to zero. Masses: all weights together are ≤ 2⁶³.
+		for (c, t, g) in merged {
+			let w = frac63(g, total);
+			if w == 0 {
+				continue;
 			}
-			if let Some(x) = c_off.get_mut(c as usize) {
-				*x = x.wrapping_add(1);
+			columns.push(t);
+			weights.push(w);
+			if let Some(x) = offsets.get_mut(c as usize) {
+				*x = x.wrapping_add(1); // ≤ edge count ≤ u32::MAX
 			}
-		}
-		counts_to_offsets(&mut t_off);
-		counts_to_offsets(&mut c_off);
-		let by_target = Csr {
-			offsets: t_off,
-			columns: kept.iter().map(|e| e.1).collect(),
-			weights: kept.iter().map(|e| e.2).collect(),
-		};
-		// By caller: a counting sort; iterating `kept` in target order keeps each row sorted.
-		let mut cursor: Vec<u32> = c_off.clone();
-		let mut columns = vec![0u32; kept.len()];
-		let mut weights = vec![0u64; kept.len()];
-		for &(t, c, w) in &kept {
-			if let Some(pos) = cursor.get_mut(c as usize) {
-				let p = *pos as usize;
-				*pos = pos.wrapping_add(1);
-				if let (Some(col), Some(wt)) = (columns.get_mut(p), weights.get_mut(p)) {
-					*col = t;
-					*wt = w;
-				}
+			if let Some(m) = target_mass.get_mut(t as usize) {
+				*m = m.saturating_add(w);
+			}
+			if let Some(m) = caller_mass.get_mut(c as usize) {
+				*m = m.saturating_add(w);
 			}
 		}
-		let by_caller = Csr { offsets: c_off, columns, weights };
-		let target_mass = row_masses(&by_target);
-		let caller_mass = row_masses(&by_caller);
+		// Counts to offsets.
+		let mut acc: u32 = 0;
+		for o in offsets.iter_mut() {
+			let n = *o;
+			*o = acc;
+			acc = acc.wrapping_add(n); // total ≤ edge count ≤ u32::MAX (checked above)
+		}
 		Ok(Graph {
-			by_target,
-			by_caller,
+			by_caller: Csr { offsets, columns, weights },
 			target_mass,
 			caller_mass,
 			target_boosts: normalize_boosts(target_boosts),
@@ -446,7 +507,7 @@ impl Graph {
 
 	/// The number of distinct edges with a nonzero weight.
 	pub fn edges(&self) -> usize {
-		self.by_target.columns.len()
+		self.by_caller.columns.len()
 	}
 }
 
@@ -518,27 +579,34 @@ impl Ranking {
 	}
 }
 
-/// Which role a half-step updates.
+/// Which role a phase belongs to (for progress reporting).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "codec", derive(Encode, Decode, TypeInfo))]
 pub enum Role {
-	/// Update the target ranks from the callers'.
+	/// The target update (from the callers' ranks).
 	Targets,
-	/// Update the caller ranks from the targets'.
+	/// The caller update (from the targets' ranks).
 	Callers,
 }
 
-/// Where the computation is.
+/// Where the computation is. One iteration is `Shift`, `NormalizeTargets`, `Gather`, `Push`
+/// (after the first, which starts with `Start` instead of the previous iteration's `Push`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "codec", derive(Encode, Decode, TypeInfo))]
 pub enum Phase {
-	/// Computing the callers' starting factors `f = boost · √rank` (cursor: caller row).
+	/// Pushing the callers' starting factors `f = boost · √rank` into the targets' row sums
+	/// (cursor: caller row and edge).
 	Start,
-	/// Accumulating `(Σ w · f) >> shift` into the destination rows (cursor: row and edge).
-	Accumulate,
-	/// Writing the new ranks, their L1 change, and their factors for the next half-step (cursor:
-	/// row).
-	Normalize,
+	/// Shifting the targets' exact row sums by `k` and summing them (cursor: target row).
+	Shift,
+	/// Writing the new target ranks, their L1 change, and their factors (cursor: target row).
+	NormalizeTargets,
+	/// Gathering each caller's row sum of target factors, shifted (cursor: caller row and edge).
+	Gather,
+	/// Writing the new caller ranks and their L1 change, and, unless this is the last
+	/// iteration, pushing their factors into the targets' row sums for the next iteration
+	/// (cursor: caller row and edge).
+	Push,
 	/// Finished.
 	Done,
 }
@@ -554,34 +622,41 @@ pub struct StepOutcome {
 
 /// The ranking as a resumable computation. See the crate docs.
 ///
-/// The state is the two rank vectors, a factor and an accumulator buffer (each the size of the
-/// larger role), the phase and its cursors, and the running totals. It does not hold the graph:
-/// every [`Ranker::step`] is given the same [`Graph`].
+/// The state is the two rank vectors, the targets' exact row sums (`u128`) and factors, the
+/// callers' shifted row sums, the phase and its cursors, and the running totals. It does not hold
+/// the graph: every [`Ranker::step`] is given the same [`Graph`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "codec", derive(Encode, Decode, TypeInfo))]
 pub struct Ranker {
 	params: Params,
 	targets: Vec<u64>,
 	callers: Vec<u64>,
-	/// Factors of the half-step's source role.
-	factors: Vec<u64>,
-	/// Shifted accumulators of the half-step's destination role (each `< 2⁶³`).
-	acc: Vec<u64>,
-	role: Role,
+	/// The targets' row sums: exact `Σ w · f` while pushing (`≤ 2¹²⁶`), shifted (`< 2⁶³`) after
+	/// `Shift`, zero again after `NormalizeTargets`.
+	target_acc: Vec<u128>,
+	/// The targets' factors (the source of the caller update).
+	target_factors: Vec<u64>,
+	/// The callers' shifted row sums (each `< 2⁶³`).
+	caller_acc: Vec<u64>,
 	phase: Phase,
 	/// Row cursor of the current phase.
 	row: u32,
-	/// Edge cursor (absolute edge index) while accumulating.
+	/// Edge cursor (absolute edge index) while gathering or pushing.
 	edge: u32,
-	/// The unfinished sum of row `row` while accumulating (`≤ 2¹²⁶`).
+	/// While gathering: the unfinished sum of row `row` (`≤ 2¹²⁶`).
 	partial: u128,
-	/// Σ acc of the destination role before shifting, known in advance as
-	/// `Σ_j f_j · mass_j` over the source role (`≤ 2¹²⁶`).
-	total: u128,
-	/// Σ (acc >> shift) (< 2⁶³).
+	/// While pushing: whether row `row`'s own unit (rank, factor) is done and its edges are
+	/// being pushed with factor `row_factor`.
+	open: bool,
+	/// While pushing: the factor of caller `row`.
+	row_factor: u64,
+	/// `Σ f · mass` of the caller factors pushed so far: the exact total of the targets' row
+	/// sums (`≤ 2¹²⁶`), which fixes their shift.
+	target_total: u128,
+	/// `Σ f · mass` of the target factors written: the exact total of the callers' row sums.
+	caller_total: u128,
+	/// Σ of the shifted row sums of the role being normalized (`< 2⁶³`).
 	shifted_total: u128,
-	/// Σ f · mass of the factors written while normalizing: the next half-step's `total`.
-	next_total: u128,
 	/// L1 change of the targets in the current iteration.
 	delta_targets: u64,
 	/// L1 change of the callers in the current iteration.
@@ -652,22 +727,23 @@ impl Ranker {
 		targets: Vec<u64>,
 		callers: Vec<u64>,
 	) -> Ranker {
-		let n = graph.targets().max(graph.callers());
 		let phase = if params.max_iterations == 0 { Phase::Done } else { Phase::Start };
 		Ranker {
 			params,
 			targets,
 			callers,
-			factors: vec![0; n],
-			acc: vec![0; n],
-			role: Role::Targets,
+			target_acc: vec![0; graph.targets()],
+			target_factors: vec![0; graph.targets()],
+			caller_acc: vec![0; graph.callers()],
 			phase,
 			row: 0,
 			edge: 0,
 			partial: 0,
-			total: 0,
+			open: false,
+			row_factor: 0,
+			target_total: 0,
+			caller_total: 0,
 			shifted_total: 0,
-			next_total: 0,
 			delta_targets: 0,
 			delta_callers: 0,
 			iteration: 0,
@@ -680,9 +756,13 @@ impl Ranker {
 		self.phase == Phase::Done
 	}
 
-	/// The current phase and half-step (for progress reporting).
+	/// The current iteration, role and phase (for progress reporting).
 	pub fn progress(&self) -> (u32, Role, Phase) {
-		(self.iteration, self.role, self.phase)
+		let role = match self.phase {
+			Phase::Start | Phase::Shift | Phase::NormalizeTargets => Role::Targets,
+			Phase::Gather | Phase::Push | Phase::Done => Role::Callers,
+		};
+		(self.iteration, role, self.phase)
 	}
 
 	/// The current target and caller ranks (the result once finished).
@@ -704,12 +784,11 @@ impl Ranker {
 	/// Makes progress whenever `max_work > 0` and the ranking is not finished. Any sequence of
 	/// budgets gives exactly the same result.
 	pub fn step(&mut self, graph: &Graph, max_work: u64) -> Result<StepOutcome, RankError> {
-		let n = graph.targets().max(graph.callers());
 		if self.targets.len() != graph.targets()
 			|| self.callers.len() != graph.callers()
-			|| self.factors.len() != n
-			|| self.acc.len() != n
-			|| graph.by_target.rows() != graph.targets()
+			|| self.target_acc.len() != graph.targets()
+			|| self.target_factors.len() != graph.targets()
+			|| self.caller_acc.len() != graph.callers()
 			|| graph.by_caller.rows() != graph.callers()
 			|| graph.target_mass.len() != graph.targets()
 			|| graph.caller_mass.len() != graph.callers()
@@ -719,115 +798,230 @@ impl Ranker {
 		let mut budget = max_work;
 		while budget > 0 && self.phase != Phase::Done {
 			match self.phase {
-				Phase::Start => {
-					let start = self.row as usize;
-					let len = self.callers.len();
-					let end = start.saturating_add(clamp(budget)).min(len);
-					self.total = self.total.wrapping_add(write_factors(
-						self.callers.get(start..end).unwrap_or(&[]),
-						graph.caller_boosts.get(start..end).unwrap_or(&[]),
-						graph.caller_mass.get(start..end).unwrap_or(&[]),
-						self.factors.get_mut(start..end).unwrap_or(&mut []),
-					));
-					budget = budget.saturating_sub(end.saturating_sub(start) as u64);
-					if end >= len {
-						self.next_phase(Phase::Accumulate);
-					} else {
-						self.row = u32::try_from(end).unwrap_or(u32::MAX);
-					}
-				},
-				Phase::Accumulate => {
-					let csr = match self.role {
-						Role::Targets => &graph.by_target,
-						Role::Callers => &graph.by_caller,
-					};
-					let shift = shift_for(self.total);
-					let rows = csr.rows();
-					let mut row = self.row as usize;
-					let mut edge = self.edge as usize;
-					let mut partial = self.partial;
-					let mut shifted_total = self.shifted_total;
-					let factors = &self.factors;
-					let ends = csr.offsets.get(row.saturating_add(1)..).unwrap_or(&[]);
-					let accs = self.acc.get_mut(row..rows).unwrap_or(&mut []);
-					for (&end, a) in ends.iter().zip(accs.iter_mut()) {
-						if budget == 0 {
-							break;
-						}
-						let end = (end as usize).max(edge);
-						let take = end.saturating_sub(edge).min(clamp(budget));
-						let to = edge.saturating_add(take);
-						let cols = csr.columns.get(edge..to).unwrap_or(&[]);
-						let ws = csr.weights.get(edge..to).unwrap_or(&[]);
-						partial = partial.wrapping_add(dot(cols, ws, factors));
-						budget = budget.saturating_sub(take as u64);
-						edge = to;
-						if to < end || budget == 0 {
-							break;
-						}
-						// The row itself costs one unit.
-						budget = budget.saturating_sub(1);
-						let shifted = partial >> shift;
-						*a = u64::try_from(shifted).unwrap_or(u64::MAX);
-						shifted_total = shifted_total.wrapping_add(shifted);
-						partial = 0;
-						row = row.saturating_add(1);
-					}
-					self.partial = partial;
-					self.shifted_total = shifted_total;
-					if row >= rows {
-						self.next_phase(Phase::Normalize);
-					} else {
-						self.row = u32::try_from(row).unwrap_or(u32::MAX);
-						self.edge = u32::try_from(edge).unwrap_or(u32::MAX);
-					}
-				},
-				Phase::Normalize => {
-					let m = reciprocal(self.shifted_total);
-					let (dst, boosts, mass, delta) = match self.role {
-						Role::Targets => (
-							&mut self.targets,
-							&graph.target_boosts,
-							&graph.target_mass,
-							&mut self.delta_targets,
-						),
-						Role::Callers => (
-							&mut self.callers,
-							&graph.caller_boosts,
-							&graph.caller_mass,
-							&mut self.delta_callers,
-						),
-					};
-					let rows = dst.len();
+				Phase::Start | Phase::Push => budget = self.push(graph, budget),
+				Phase::Shift => {
+					let k = shift_for(self.target_total);
+					let rows = self.target_acc.len();
 					let start = self.row as usize;
 					let end = start.saturating_add(clamp(budget)).min(rows);
-					let ranks = dst.get_mut(start..end).unwrap_or(&mut []);
-					let accs = self.acc.get(start..end).unwrap_or(&[]);
-					let mut d: u64 = 0;
-					for (r, &a) in ranks.iter_mut().zip(accs) {
-						let new = scale(u128::from(a), m);
-						d = d.saturating_add(new.abs_diff(*r));
-						*r = new;
+					let mut st: u128 = 0;
+					for a in self.target_acc.get_mut(start..end).unwrap_or(&mut []) {
+						*a >>= k;
+						st = st.wrapping_add(*a);
 					}
-					*delta = delta.saturating_add(d);
-					// The factors of the new ranks, for the next half-step (whose source they are).
-					self.next_total = self.next_total.wrapping_add(write_factors(
-						dst.get(start..end).unwrap_or(&[]),
-						boosts.get(start..end).unwrap_or(&[]),
-						mass.get(start..end).unwrap_or(&[]),
-						self.factors.get_mut(start..end).unwrap_or(&mut []),
-					));
+					self.shifted_total = self.shifted_total.wrapping_add(st);
 					budget = budget.saturating_sub(end.saturating_sub(start) as u64);
 					if end >= rows {
-						self.end_half_step();
+						self.target_total = 0;
+						self.next_phase(Phase::NormalizeTargets);
 					} else {
 						self.row = u32::try_from(end).unwrap_or(u32::MAX);
 					}
 				},
+				Phase::NormalizeTargets => {
+					let m = reciprocal(self.shifted_total);
+					let rows = self.targets.len();
+					let start = self.row as usize;
+					let end = start.saturating_add(clamp(budget)).min(rows);
+					let (d, total) = normalize_targets(
+						self.targets.get_mut(start..end).unwrap_or(&mut []),
+						self.target_acc.get_mut(start..end).unwrap_or(&mut []),
+						self.target_factors.get_mut(start..end).unwrap_or(&mut []),
+						graph.target_boosts.get(start..end).unwrap_or(&[]),
+						graph.target_mass.get(start..end).unwrap_or(&[]),
+						m,
+					);
+					self.delta_targets = self.delta_targets.saturating_add(d);
+					self.caller_total = self.caller_total.wrapping_add(total);
+					budget = budget.saturating_sub(end.saturating_sub(start) as u64);
+					if end >= rows {
+						self.shifted_total = 0;
+						self.next_phase(Phase::Gather);
+					} else {
+						self.row = u32::try_from(end).unwrap_or(u32::MAX);
+					}
+				},
+				Phase::Gather => budget = self.gather(graph, budget),
 				Phase::Done => {},
 			}
 		}
 		Ok(StepOutcome { work: max_work.saturating_sub(budget), finished: self.is_finished() })
+	}
+
+	/// The caller update's accumulation: each caller's row sum of target factors, shifted.
+	/// Returns the budget left.
+	fn gather(&mut self, graph: &Graph, mut budget: u64) -> u64 {
+		let csr = &graph.by_caller;
+		let shift = shift_for(self.caller_total);
+		let rows = csr.rows();
+		let mut row = self.row as usize;
+		let mut edge = self.edge as usize;
+		let mut partial = self.partial;
+		let mut shifted_total = self.shifted_total;
+		let factors = &self.target_factors;
+		let ends = csr.offsets.get(row.saturating_add(1)..).unwrap_or(&[]);
+		let accs = self.caller_acc.get_mut(row..rows).unwrap_or(&mut []);
+		for (&end, a) in ends.iter().zip(accs.iter_mut()) {
+			if budget == 0 {
+				break;
+			}
+			let end = (end as usize).max(edge);
+			let take = end.saturating_sub(edge).min(clamp(budget));
+			let to = edge.saturating_add(take);
+			let cols = csr.columns.get(edge..to).unwrap_or(&[]);
+			let ws = csr.weights.get(edge..to).unwrap_or(&[]);
+			partial = partial.wrapping_add(dot(cols, ws, factors));
+			budget = budget.saturating_sub(take as u64);
+			edge = to;
+			if to < end || budget == 0 {
+				break;
+			}
+			// The row itself costs one unit.
+			budget = budget.saturating_sub(1);
+			let shifted = partial >> shift;
+			*a = u64::try_from(shifted).unwrap_or(u64::MAX);
+			shifted_total = shifted_total.wrapping_add(shifted);
+			partial = 0;
+			row = row.saturating_add(1);
+		}
+		self.partial = partial;
+		self.shifted_total = shifted_total;
+		if row >= rows {
+			self.caller_total = 0;
+			self.next_phase(Phase::Push);
+		} else {
+			self.row = u32::try_from(row).unwrap_or(u32::MAX);
+			self.edge = u32::try_from(edge).unwrap_or(u32::MAX);
+		}
+		budget
+	}
+
+	/// `Start` and `Push`: for each caller in order, (in `Push`) its new rank from its shifted row
+	/// sum, then its factor, pushed along its edges into the targets' exact row sums. Returns the
+	/// budget left.
+	///
+	/// Whole rows are taken [`LANES`] at a time when the budget covers them (their square roots
+	/// computed in lock step); otherwise one row at a time, stopping anywhere in a row's edges.
+	fn push(&mut self, graph: &Graph, mut budget: u64) -> u64 {
+		let normalize = self.phase == Phase::Push;
+		// The last iteration's caller ranks are final: their factors are not needed.
+		let pushing = !normalize || self.iteration.saturating_add(1) < self.params.max_iterations;
+		let m = reciprocal(self.shifted_total);
+		let csr = &graph.by_caller;
+		let rows = self.callers.len();
+		let mut row = self.row as usize;
+		let mut edge = self.edge as usize;
+		let mut open = self.open;
+		let mut f = self.row_factor;
+		let mut total = self.target_total;
+		let mut d: u64 = 0;
+		let acc = &mut self.target_acc;
+		let callers = &mut self.callers;
+		let caller_acc = &self.caller_acc;
+		let new_rank = |r: &mut u64, a: u64, d: &mut u64| {
+			let new = scale(u128::from(a), m);
+			*d = d.saturating_add(new.abs_diff(*r));
+			*r = new;
+		};
+		while budget > 0 && row < rows {
+			if !open {
+				// Fast path: LANES whole rows, if the budget covers them.
+				let next = row.saturating_add(LANES);
+				let block = (
+					csr.offsets.get(row..=next),
+					callers.get_mut(row..next).and_then(|s| <&mut [u64; LANES]>::try_from(s).ok()),
+					caller_acc.get(row..next),
+					graph
+						.caller_boosts
+						.get(row..next)
+						.and_then(|s| <&[u64; LANES]>::try_from(s).ok()),
+					graph
+						.caller_mass
+						.get(row..next)
+						.and_then(|s| <&[u64; LANES]>::try_from(s).ok()),
+				);
+				if let (Some(offs), Some(rs), Some(accs), Some(bs), Some(ms)) = block {
+					let first = offs.first().map_or(0, |&o| o as usize);
+					let last = offs.last().map_or(first, |&o| o as usize).max(first);
+					let edges = if pushing { last.saturating_sub(first) } else { 0 };
+					let cost = (edges as u64).saturating_add(LANES as u64);
+					if cost <= budget {
+						if normalize {
+							for (r, &a) in rs.iter_mut().zip(accs) {
+								new_rank(r, a, &mut d);
+							}
+						}
+						let fs = factors_lanes(bs, rs, ms);
+						for (&fj, &mj) in fs.iter().zip(ms) {
+							total = total.wrapping_add(u128::from(fj).wrapping_mul(u128::from(mj)));
+						}
+						if pushing {
+							for (w, &fj) in offs.windows(2).zip(&fs) {
+								if let (Some(&s), Some(&e)) = (w.first(), w.get(1)) {
+									let (s, e) = (s as usize, (e as usize).max(s as usize));
+									scatter(
+										csr.columns.get(s..e).unwrap_or(&[]),
+										csr.weights.get(s..e).unwrap_or(&[]),
+										fj,
+										acc,
+									);
+								}
+							}
+						}
+						budget = budget.saturating_sub(cost);
+						edge = last;
+						row = next;
+						continue;
+					}
+				}
+				// The row itself costs one unit.
+				budget = budget.saturating_sub(1);
+				let mass = graph.caller_mass.get(row).copied().unwrap_or(0);
+				let b = graph.caller_boosts.get(row).copied().unwrap_or(0);
+				if let Some(r) = callers.get_mut(row) {
+					if normalize {
+						new_rank(r, caller_acc.get(row).copied().unwrap_or(0), &mut d);
+					}
+					f = if mass == 0 { 0 } else { factor(b, *r) };
+				}
+				total = total.wrapping_add(u128::from(f).wrapping_mul(u128::from(mass)));
+				open = true;
+			}
+			let end =
+				csr.offsets.get(row.saturating_add(1)).map_or(edge, |&o| o as usize).max(edge);
+			if pushing {
+				let take = end.saturating_sub(edge).min(clamp(budget));
+				let to = edge.saturating_add(take);
+				let cols = csr.columns.get(edge..to).unwrap_or(&[]);
+				let ws = csr.weights.get(edge..to).unwrap_or(&[]);
+				scatter(cols, ws, f, acc);
+				budget = budget.saturating_sub(take as u64);
+				edge = to;
+				if to < end {
+					break;
+				}
+			} else {
+				edge = end;
+			}
+			open = false;
+			row = row.saturating_add(1);
+		}
+		self.delta_callers = self.delta_callers.saturating_add(d);
+		self.target_total = total;
+		if row >= rows {
+			self.shifted_total = 0;
+			if normalize {
+				self.end_iteration();
+			} else {
+				self.next_phase(Phase::Shift);
+			}
+		} else {
+			self.row = u32::try_from(row).unwrap_or(u32::MAX);
+			self.edge = u32::try_from(edge).unwrap_or(u32::MAX);
+			self.open = open;
+			self.row_factor = f;
+		}
+		budget
 	}
 
 	fn next_phase(&mut self, phase: Phase) {
@@ -835,33 +1029,24 @@ impl Ranker {
 		self.row = 0;
 		self.edge = 0;
 		self.partial = 0;
+		self.open = false;
+		self.row_factor = 0;
 	}
 
-	fn end_half_step(&mut self) {
-		self.total = self.next_total;
-		self.next_total = 0;
-		self.shifted_total = 0;
-		match self.role {
-			Role::Targets => {
-				self.role = Role::Callers;
-				self.next_phase(Phase::Accumulate);
-			},
-			Role::Callers => {
-				self.iteration = self.iteration.saturating_add(1);
-				let tol = self.params.tolerance;
-				if self.delta_targets <= tol && self.delta_callers <= tol {
-					self.converged = true;
-					self.next_phase(Phase::Done);
-				} else if self.iteration >= self.params.max_iterations {
-					self.next_phase(Phase::Done);
-				} else {
-					self.role = Role::Targets;
-					self.next_phase(Phase::Accumulate);
-				}
-				self.delta_targets = 0;
-				self.delta_callers = 0;
-			},
+	fn end_iteration(&mut self) {
+		self.iteration = self.iteration.saturating_add(1);
+		let tol = self.params.tolerance;
+		if self.delta_targets <= tol && self.delta_callers <= tol {
+			self.converged = true;
+			self.next_phase(Phase::Done);
+		} else if self.iteration >= self.params.max_iterations {
+			self.next_phase(Phase::Done);
+		} else {
+			// The targets' row sums for the next iteration were pushed in this pass.
+			self.next_phase(Phase::Shift);
 		}
+		self.delta_targets = 0;
+		self.delta_callers = 0;
 	}
 }
 
@@ -876,15 +1061,69 @@ fn dot(cols: &[u32], ws: &[u64], factors: &[u64]) -> u128 {
 	sum
 }
 
-/// Write `factor(boost, rank)` for a run of accounts and return `Σ factor · mass` over it.
+/// `acc[c] += w · f` over one run of edges (every sum stays `≤ 2¹²⁶`, as in [`dot`]).
 #[inline]
-fn write_factors(ranks: &[u64], boosts: &[u64], mass: &[u64], out: &mut [u64]) -> u128 {
-	let mut total: u128 = 0;
-	for (((f, &r), &b), &m) in out.iter_mut().zip(ranks).zip(boosts).zip(mass) {
-		*f = if m == 0 { 0 } else { factor(b, r) };
-		total = total.wrapping_add(u128::from(*f).wrapping_mul(u128::from(m)));
+fn scatter(cols: &[u32], ws: &[u64], f: u64, acc: &mut [u128]) {
+	let f = u128::from(f);
+	for (&c, &w) in cols.iter().zip(ws) {
+		if let Some(a) = acc.get_mut(c as usize) {
+			*a = a.wrapping_add(u128::from(w).wrapping_mul(f));
+		}
 	}
-	total
+}
+
+/// New target ranks `⌊a · m / 2⁶⁴⌋` from shifted row sums (which are reset to 0), their factors,
+/// and `(L1 change, Σ factor · mass)` over a run of targets; [`LANES`] at a time.
+fn normalize_targets(
+	ranks: &mut [u64],
+	accs: &mut [u128],
+	factors: &mut [u64],
+	boosts: &[u64],
+	mass: &[u64],
+	m: u128,
+) -> (u64, u128) {
+	let mut d: u64 = 0;
+	let mut total: u128 = 0;
+	let mut one = |r: &mut u64, a: &mut u128| {
+		let new = scale(*a, m);
+		*a = 0;
+		d = d.saturating_add(new.abs_diff(*r));
+		*r = new;
+	};
+	let mut rs = ranks.chunks_exact_mut(LANES);
+	let mut acs = accs.chunks_exact_mut(LANES);
+	let mut fs = factors.chunks_exact_mut(LANES);
+	let mut bs = boosts.chunks_exact(LANES);
+	let mut ms = mass.chunks_exact(LANES);
+	for ((((r, a), f), b), ms) in (&mut rs).zip(&mut acs).zip(&mut fs).zip(&mut bs).zip(&mut ms) {
+		for (r, a) in r.iter_mut().zip(a.iter_mut()) {
+			one(r, a);
+		}
+		if let (Ok(r4), Ok(b4), Ok(m4)) = (
+			<&[u64; LANES]>::try_from(&*r),
+			<&[u64; LANES]>::try_from(b),
+			<&[u64; LANES]>::try_from(ms),
+		) {
+			let f4 = factors_lanes(b4, r4, m4);
+			for ((f, &fj), &mj) in f.iter_mut().zip(&f4).zip(ms) {
+				*f = fj;
+				total = total.wrapping_add(u128::from(fj).wrapping_mul(u128::from(mj)));
+			}
+		}
+	}
+	let rest = rs
+		.into_remainder()
+		.iter_mut()
+		.zip(acs.into_remainder().iter_mut())
+		.zip(fs.into_remainder().iter_mut())
+		.zip(bs.remainder())
+		.zip(ms.remainder());
+	for ((((r, a), f), &b), &mj) in rest {
+		one(r, a);
+		*f = if mj == 0 { 0 } else { factor(b, *r) };
+		total = total.wrapping_add(u128::from(*f).wrapping_mul(u128::from(mj)));
+	}
+	(d, total)
 }
 
 #[inline]
@@ -1012,6 +1251,29 @@ mod sqrt_tests {
 				assert_eq!(fix_up(t, x), want, "x = {x}, t = {t}");
 			}
 		}
+	}
+
+	#[test]
+	fn sqrt_fixed_lanes_is_exact() {
+		let edge: [u64; 8] = [0, 1, 2, 3, (1 << 60) - 1, 1 << 60, u64::MAX, u64::MAX - 1];
+		assert_eq!(sqrt_fixed_lanes(edge), edge.map(sqrt_fixed));
+		let mut s: u64 = 1;
+		for _ in 0..20_000 {
+			let r: [u64; 8] = core::array::from_fn(|i| {
+				s = s
+					.wrapping_mul(6_364_136_223_846_793_005)
+					.wrapping_add(1_442_695_040_888_963_407);
+				s >> (s % 64).min(i as u64 * 8)
+			});
+			let want = r.map(|r| u64::try_from((u128::from(r) << 64).isqrt()).unwrap());
+			assert_eq!(sqrt_fixed_lanes(r), want, "r = {r:?}");
+		}
+		let b = [WEIGHT_ONE, 0, 1 << 62, WEIGHT_ONE, 5, WEIGHT_ONE, 1, 1 << 40];
+		let r = [ONE, ONE, ONE / 4, 0, 12_345, ONE / 3, ONE, 7];
+		let m = [1, 1, 1, 1, 1, 0, 1, 1];
+		let want: [u64; 8] =
+			core::array::from_fn(|i| if m[i] == 0 { 0 } else { factor(b[i], r[i]) });
+		assert_eq!(factors_lanes(&b, &r, &m), want);
 	}
 
 	proptest! {

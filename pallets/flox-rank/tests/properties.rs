@@ -169,6 +169,46 @@ proptest! {
 	}
 }
 
+proptest! {
+	#![proptest_config(ProptestConfig { cases: 24, failure_persistence: None, ..ProptestConfig::default() })]
+
+	/// The same on larger graphs (up to 40 targets, 300 callers, 3 000 edges), with budgets from
+	/// one unit to more than a whole pass: steps mix whole blocks of rows (taken together, their
+	/// square roots in lock step) with single rows stopped anywhere in their edges.
+	#[test]
+	fn stepwise_equals_one_shot_large(
+		nt in 1u32..40,
+		nc in 1u32..300,
+		seed in any::<u64>(),
+		chunks in prop::collection::vec(1u64..5_000, 1..10),
+		iters in 1u32..12,
+	) {
+		let mut s = seed;
+		let mut next = || { s = s.wrapping_add(0x9E37_79B9_7F4A_7C15); let mut z = s; z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9); z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB); z ^ (z >> 31) };
+		let ne = (next() % 3_000) as usize;
+		let e: Edges = (0..ne)
+			.map(|_| ((next() % u64::from(nt)) as u32, (next() % u64::from(nc)) as u32, u128::from(next() % 1_000_000_000)))
+			.collect();
+		// Some zero boosts, so that some factors are zero.
+		let tb: Vec<u128> = (0..nt).map(|_| u128::from(next() % 1_000)).collect();
+		let cb: Vec<u128> = (0..nc).map(|_| u128::from(next() % 1_000)).collect();
+		let g = Graph::new(&e, &tb, &cb).unwrap();
+		let params = Params { tolerance: 0, max_iterations: iters };
+		let one = rank(&g, params);
+		let mut r = Ranker::new(&g, params);
+		let mut steps = 0usize;
+		loop {
+			let budget = chunks[steps % chunks.len()];
+			let out = r.step(&g, budget).unwrap();
+			prop_assert!(out.work <= budget);
+			prop_assert!(out.work > 0 || out.finished);
+			steps += 1;
+			if out.finished { break; }
+		}
+		prop_assert_eq!(r.ranking().unwrap(), one);
+	}
+}
+
 #[test]
 fn empty_graph_and_zero_iterations() {
 	let g = Graph::new(&[], &[1, 2], &[3]).unwrap();
