@@ -17,7 +17,7 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use crate::{
-	genesis_config_presets, opaque, AccountId, Aura, Balance, Block, Executive, Flox, Grandpa,
+	genesis_config_presets, opaque, AccountId, Aura, Balance, Block, Executive, Grandpa,
 	InherentDataExt, Moment, Nonce, Pocw, Power, PowerMarket, PowerMetering, Runtime,
 	RuntimeGenesisConfig, System, VERSION,
 };
@@ -179,32 +179,6 @@ impl_runtime_apis! {
 
 		fn price_index() -> Option<Balance> {
 			pallet_power_market::PriceIndex::<Runtime>::get()
-		}
-	}
-
-	impl fluxomics_primitives::FloxApi<Block, AccountId> for Runtime {
-		fn epoch_status() -> fluxomics_primitives::FloxEpochStatus {
-			Flox::epoch_status()
-		}
-
-		fn ranks_of(who: AccountId) -> fluxomics_primitives::FloxRanks {
-			Flox::ranks_of(&who)
-		}
-
-		fn digest(epoch: u32) -> Option<[u8; 32]> {
-			Flox::digest(epoch)
-		}
-
-		fn edges(epoch: u32) -> Vec<(AccountId, AccountId, u128)> {
-			Flox::edges(epoch)
-		}
-
-		fn boosts(epoch: u32) -> Option<(Vec<u128>, Vec<u128>)> {
-			Flox::boosts(epoch)
-		}
-
-		fn rank_params(epoch: u32) -> Option<(u64, u32)> {
-			Flox::rank_params(epoch)
 		}
 	}
 

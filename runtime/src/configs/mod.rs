@@ -20,9 +20,9 @@ use sp_runtime::Perbill;
 use sp_version::RuntimeVersion;
 
 use crate::{
-	AccountId, Aura, Balance, Balances, Block, BlockNumber, Flox, Flux, Hash, Moment, Nonce,
-	PalletInfo, Power, PowerMarket, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason,
-	RuntimeHoldReason, RuntimeOrigin, RuntimeTask, System, Timestamp, VERSION,
+	AccountId, Aura, Balance, Balances, Block, BlockNumber, Flux, Hash, Moment, Nonce, PalletInfo,
+	Power, PowerMarket, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
+	RuntimeOrigin, RuntimeTask, System, Timestamp, VERSION,
 };
 
 /// One HETU in planck (12 decimals).
@@ -207,8 +207,7 @@ impl pallet_power_metering::Config for Runtime {
 	type Power = Power;
 	type Flux = Flux;
 	type Counterparty = CallCounterparty;
-	/// Flox records every charge that has a counterparty as an edge of the current epoch.
-	type OnCharge = Flox;
+	type OnCharge = ();
 	type UpdateOrigin = crate::governance::ParameterOrigin;
 	type MaxPayloadLen = ConstU32<4_096>;
 	type WeightInfo = pallet_power_metering::weights::SubstrateWeight<Runtime>;
@@ -251,7 +250,7 @@ impl pallet_power_market::Config for Runtime {
 	type BenchmarkHelper = TimeBenchmarkHelper;
 }
 
-/// Moves chain time for the market, PoCW and Flox benchmarks.
+/// Moves chain time for the market and PoCW benchmarks.
 #[cfg(feature = "runtime-benchmarks")]
 pub struct TimeBenchmarkHelper;
 #[cfg(feature = "runtime-benchmarks")]
@@ -304,25 +303,6 @@ impl pallet_pocw::Config for Runtime {
 
 #[cfg(feature = "runtime-benchmarks")]
 impl pallet_pocw::BenchmarkHelper for TimeBenchmarkHelper {
-	fn set_time(now: Moment) {
-		pallet_timestamp::Now::<Runtime>::put(now);
-	}
-}
-
-impl pallet_flox::Config for Runtime {
-	type Stake = Flux;
-	type Time = Timestamp;
-	type UpdateOrigin = crate::governance::ParameterOrigin;
-	/// 100 000 distinct edges an epoch, among at most 65 536 accounts in each role.
-	type MaxEdges = ConstU32<100_000>;
-	type MaxAccounts = ConstU32<65_536>;
-	type WeightInfo = pallet_flox::weights::SubstrateWeight<Runtime>;
-	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = TimeBenchmarkHelper;
-}
-
-#[cfg(feature = "runtime-benchmarks")]
-impl pallet_flox::BenchmarkHelper for TimeBenchmarkHelper {
 	fn set_time(now: Moment) {
 		pallet_timestamp::Now::<Runtime>::put(now);
 	}
