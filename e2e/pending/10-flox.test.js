@@ -1,3 +1,7 @@
+// PENDING (issue 7): not run by `make test-e2e` (which runs e2e/tests/ only). It needs the Flox
+// pallet in the runtime, which waits for a cheaper charge-recording path: recording an edge in
+// the ChargePower extension must keep ChargePower within 1.2 × ChargeTransactionPayment (see the
+// closing note of session 3 and docs/performance.md). Move it to e2e/tests/ with that change.
 // Flox from polkadot.js: accounts interact (messages, a transfer, a newcomer paying with HETU),
 // every charge with a counterparty becomes an edge of the current epoch, the 20-second dev epoch
 // closes, the chain ranks it over the next blocks and publishes a digest, and points appear.
