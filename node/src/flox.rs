@@ -244,7 +244,7 @@ fn from_json(v: &Value) -> sc_cli::Result<Exported> {
 fn state_call<R: Decode>(rpc: &str, method: &str, args: Vec<u8>, block: &str) -> sc_cli::Result<R> {
 	let answer = call(rpc, "state_call", json!([method, format!("0x{}", hex(&args)), block]))?;
 	let bytes = answer.as_str().and_then(unhex).ok_or("the node answered no bytes")?;
-	R::decode(&mut &bytes[..]).map_err(|e| format!("cannot decode {method}: {e}").into())
+	R::decode(&mut bytes.as_slice()).map_err(|e| format!("cannot decode {method}: {e}").into())
 }
 
 /// One JSON-RPC call over HTTP/1.1 (the node serves HTTP and WebSocket on one port).
