@@ -268,12 +268,12 @@ impl<E: Get<u32>, A: Get<u32>> Get<u32> for GraphBytes<E, A> {
 	}
 }
 
-/// Bytes an encoded `flox_rank::Ranker` can take: two rank vectors (8 bytes an account) and a
-/// factor and an accumulator vector (8 bytes each per account of the larger role), length
-/// prefixes and about 130 bytes of cursors and totals.
+/// Bytes an encoded `flox_rank::Ranker` can take: the two rank vectors (8 bytes an account), the
+/// targets' exact sums (16 bytes) and factors (8 bytes), the callers' row sums (8 bytes), so 32
+/// bytes a target and 16 a caller, with length prefixes and about 150 bytes of cursors and totals.
 pub struct RankerBytes<A>(core::marker::PhantomData<A>);
 impl<A: Get<u32>> Get<u32> for RankerBytes<A> {
 	fn get() -> u32 {
-		A::get().saturating_mul(32).saturating_add(256)
+		A::get().saturating_mul(48).saturating_add(256)
 	}
 }
