@@ -94,9 +94,8 @@ impl FloxCmd {
 
 /// Recomputes the ranking and compares digests.
 fn verify(e: &Exported) -> sc_cli::Result<()> {
-	let ranking =
-		flox_rank::rank_exported(&e.edges, &e.target_boosts, &e.caller_boosts, e.params)
-			.map_err(|err| format!("the exported epoch cannot be ranked: {err:?}"))?;
+	let ranking = flox_rank::rank_exported(&e.edges, &e.target_boosts, &e.caller_boosts, e.params)
+		.map_err(|err| format!("the exported epoch cannot be ranked: {err:?}"))?;
 	let ours = ranking.digest();
 	println!(
 		"epoch {}: {} edges, {} targets, {} callers, {} iterations{}",
@@ -156,9 +155,13 @@ fn fetch(rpc: &str, epoch: u32) -> sc_cli::Result<Exported> {
 		epoch.encode(),
 		&found,
 	)?;
-	let (target_boosts, caller_boosts) =
-		state_call::<Option<(Vec<u128>, Vec<u128>)>>(rpc, "FloxApi_boosts", epoch.encode(), &found)?
-			.ok_or("the announcing block has no boosts (state pruned?)")?;
+	let (target_boosts, caller_boosts) = state_call::<Option<(Vec<u128>, Vec<u128>)>>(
+		rpc,
+		"FloxApi_boosts",
+		epoch.encode(),
+		&found,
+	)?
+	.ok_or("the announcing block has no boosts (state pruned?)")?;
 	let (tolerance, max_iterations) =
 		state_call::<Option<(u64, u32)>>(rpc, "FloxApi_rank_params", epoch.encode(), &found)?
 			.ok_or("the announcing block has no ranking parameters (state pruned?)")?;
@@ -206,7 +209,8 @@ fn from_json(v: &Value) -> sc_cli::Result<Exported> {
 		.iter()
 		.map(|e| {
 			let e = e.as_array().filter(|e| e.len() == 3).ok_or_else(|| bad("edge"))?;
-			match (e.first().and_then(account), e.get(1).and_then(account), e.get(2).and_then(num)) {
+			match (e.first().and_then(account), e.get(1).and_then(account), e.get(2).and_then(num))
+			{
 				(Some(t), Some(c), Some(g)) => Ok((t, c, g)),
 				_ => Err(bad("edge")),
 			}
@@ -215,11 +219,15 @@ fn from_json(v: &Value) -> sc_cli::Result<Exported> {
 	let digest = v
 		.get("digest")
 		.and_then(Value::as_str)
-		.and_then(|d| unhex(d))
+		.and_then(unhex)
 		.and_then(|d| <[u8; 32]>::try_from(d).ok())
 		.ok_or_else(|| bad("digest"))?;
 	Ok(Exported {
-		epoch: v.get("epoch").and_then(Value::as_u64).and_then(|e| u32::try_from(e).ok()).ok_or_else(|| bad("epoch"))?,
+		epoch: v
+			.get("epoch")
+			.and_then(Value::as_u64)
+			.and_then(|e| u32::try_from(e).ok())
+			.ok_or_else(|| bad("epoch"))?,
 		block: v.get("block").and_then(Value::as_str).unwrap_or_default().to_string(),
 		edges,
 		target_boosts: list("targetBoosts")?,
@@ -263,9 +271,10 @@ fn call(rpc: &str, method: &str, params: Value) -> sc_cli::Result<Value> {
 	let (head, rest) = response.split_at(split);
 	let rest = rest.get(4..).unwrap_or_default();
 	let head = String::from_utf8_lossy(head).to_ascii_lowercase();
-	let body = if head.contains("transfer-encoding: chunked") { dechunk(rest)? } else { rest.to_vec() };
-	let answer: Value =
-		serde_json::from_slice(&body).map_err(|e| format!("{method}: the node sent bad JSON: {e}"))?;
+	let body =
+		if head.contains("transfer-encoding: chunked") { dechunk(rest)? } else { rest.to_vec() };
+	let answer: Value = serde_json::from_slice(&body)
+		.map_err(|e| format!("{method}: the node sent bad JSON: {e}"))?;
 	if let Some(error) = answer.get("error") {
 		return Err(format!("{method} failed: {error}").into());
 	}
