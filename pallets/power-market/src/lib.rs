@@ -60,12 +60,9 @@ pub mod weights;
 /// Log target of this pallet.
 pub const LOG_TARGET: &str = "runtime::power-market";
 
-/// Sets up what the benchmarks need and the pallet cannot do itself.
+/// Moves chain time for the benchmarks (the runtime's one implementation serves every pallet).
 #[cfg(feature = "runtime-benchmarks")]
-pub trait BenchmarkHelper {
-	/// Sets chain time to `now` (ms).
-	fn set_time(now: fluxomics_primitives::Moment);
-}
+pub use fluxomics_primitives::BenchmarkTime as BenchmarkHelper;
 
 // The pallet macros expand to `expect`s on values they guarantee (pallet info, storage
 // prefixes); the pallet's own code has none.

@@ -69,6 +69,14 @@ pub trait StakeInfo<AccountId> {
 	fn stake_for_benchmark(who: &AccountId, amount: Balance);
 }
 
+/// Moves chain time, for the benchmarks of pallets that depend on it (leases, deadlines,
+/// epochs). The runtime implements it once, over its timestamp pallet.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkTime {
+	/// Sets chain time to `now` (ms).
+	fn set_time(now: Moment);
+}
+
 /// What the Flux ledger asks before an account's stake changes.
 pub trait StakeObserver<AccountId> {
 	/// Called just before `who`'s staked Flux changes to `new_staked`, so that anything that

@@ -254,7 +254,7 @@ impl pallet_power_market::Config for Runtime {
 #[cfg(feature = "runtime-benchmarks")]
 pub struct TimeBenchmarkHelper;
 #[cfg(feature = "runtime-benchmarks")]
-impl pallet_power_market::BenchmarkHelper for TimeBenchmarkHelper {
+impl fluxomics_primitives::BenchmarkTime for TimeBenchmarkHelper {
 	fn set_time(now: Moment) {
 		pallet_timestamp::Now::<Runtime>::put(now);
 	}
@@ -301,9 +301,3 @@ impl pallet_pocw::Config for Runtime {
 	type BenchmarkHelper = TimeBenchmarkHelper;
 }
 
-#[cfg(feature = "runtime-benchmarks")]
-impl pallet_pocw::BenchmarkHelper for TimeBenchmarkHelper {
-	fn set_time(now: Moment) {
-		pallet_timestamp::Now::<Runtime>::put(now);
-	}
-}
