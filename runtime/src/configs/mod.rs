@@ -300,4 +300,3 @@ impl pallet_pocw::Config for Runtime {
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = TimeBenchmarkHelper;
 }
-
