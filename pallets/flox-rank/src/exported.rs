@@ -39,26 +39,3 @@ pub fn rank_exported<A: Ord + Clone>(
 	let graph = Graph::new(&indexed, target_boosts, caller_boosts)?;
 	Ok(rank(&graph, params))
 }
-
-#[cfg(test)]
-mod tests {
-	use super::*;
-
-	#[test]
-	fn indexes_by_first_appearance_like_the_chain() {
-		let edges = [("b", "x", 5u128), ("a", "y", 3), ("b", "y", 2)];
-		let exported = rank_exported(&edges, &[1, 2], &[3, 1], Params::default()).unwrap();
-		let indexed = [(0u32, 0u32, 5u128), (1, 1, 3), (0, 1, 2)];
-		let graph = Graph::new(&indexed, &[1, 2], &[3, 1]).unwrap();
-		assert_eq!(exported, rank(&graph, Params::default()));
-	}
-
-	#[test]
-	fn boosts_must_cover_every_account() {
-		let edges = [("b", "x", 5u128), ("a", "y", 3)];
-		assert_eq!(
-			rank_exported(&edges, &[1], &[1, 1], Params::default()),
-			Err(RankError::IndexOutOfRange)
-		);
-	}
-}
