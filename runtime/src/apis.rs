@@ -17,7 +17,7 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use crate::{
-	genesis_config_presets, opaque, AccountId, Aura, Balance, Block, Executive, Grandpa,
+	genesis_config_presets, opaque, AccountId, Aura, Balance, Block, Executive, Flox, Grandpa,
 	InherentDataExt, Moment, Nonce, Pocw, Power, PowerMarket, PowerMetering, Runtime,
 	RuntimeGenesisConfig, System, VERSION,
 };
@@ -189,6 +189,32 @@ impl_runtime_apis! {
 
 		fn estimate(id: u64) -> Option<(sp_runtime::FixedU128, Balance)> {
 			Pocw::estimate(id)
+		}
+	}
+
+	impl fluxomics_primitives::FloxApi<Block, AccountId> for Runtime {
+		fn epoch_status() -> fluxomics_primitives::FloxEpochStatus {
+			Flox::epoch_status()
+		}
+
+		fn ranks_of(who: AccountId) -> fluxomics_primitives::FloxRanks {
+			Flox::ranks_of(&who)
+		}
+
+		fn digest(epoch: u32) -> Option<[u8; 32]> {
+			Flox::digest(epoch)
+		}
+
+		fn edges(epoch: u32) -> Vec<(AccountId, AccountId, u128)> {
+			Flox::edges(epoch)
+		}
+
+		fn boosts(epoch: u32) -> Option<(Vec<u128>, Vec<u128>)> {
+			Flox::boosts(epoch)
+		}
+
+		fn rank_params(epoch: u32) -> Option<(u64, u32)> {
+			Flox::rank_params(epoch)
 		}
 	}
 

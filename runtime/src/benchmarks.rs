@@ -17,6 +17,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_power_metering, PowerMetering]
 	[pallet_power_market, PowerMarket]
 	[pallet_pocw, Pocw]
+	[pallet_flox, Flox]
 );
 
 use frame_benchmarking::baseline::Pallet as BaselineBench;

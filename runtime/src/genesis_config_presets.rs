@@ -26,6 +26,7 @@ use crate::{
 	AccountId, Balance, BlockNumber, Runtime,
 };
 use frame_support::traits::Get;
+use pallet_flox::FloxParams;
 use pallet_flux::FluxParams;
 use pallet_pocw::PocwParams;
 use pallet_power::PowerParams;
@@ -47,6 +48,7 @@ struct Economy {
 	rate: RateParams,
 	market: MarketParams,
 	pocw: PocwParams,
+	flox: FloxParams,
 	/// Referendum periods, in blocks; `None` keeps the realistic default (days).
 	governance: Option<TrackPeriods<BlockNumber>>,
 	stakers: Vec<(AccountId, Balance, Balance)>,
@@ -90,6 +92,9 @@ fn dev_economy() -> Economy {
 			max_deadline: 3_600_000,
 			..pallet_pocw::DefaultParams::get()
 		},
+		// Epochs of 20 s, so that a person (or a test) sees an epoch close, get ranked and pay
+		// its points within a minute.
+		flox: FloxParams { epoch_length: 20_000, ..pallet_flox::DefaultParams::get() },
 		// A referendum can start deciding a block after submission, confirms over two blocks and
 		// is enacted the block after: with a block every 3 s, a whole vote takes seconds.
 		governance: Some(TrackPeriods { prepare: 1, decision: 20, confirm: 2, min_enactment: 1 }),
@@ -129,6 +134,7 @@ fn local_economy() -> Economy {
 			index_weight: Perbill::from_percent(20),
 		},
 		pocw: pallet_pocw::DefaultParams::get(),
+		flox: pallet_flox::DefaultParams::get(),
 		governance: None,
 		stakers: Vec::new(),
 	}
@@ -169,6 +175,8 @@ fn testnet_genesis(
 	};
 	let pocw =
 		pallet_pocw::GenesisConfig::<Runtime> { params: Some(economy.pocw), ..Default::default() };
+	let flox =
+		pallet_flox::GenesisConfig::<Runtime> { params: Some(economy.flox), ..Default::default() };
 	let origins =
 		crate::governance::origins::GenesisConfig::<Runtime> { periods: economy.governance };
 	serde_json::json!({
@@ -181,6 +189,7 @@ fn testnet_genesis(
 		"powerMetering": metering,
 		"powerMarket": market,
 		"pocw": pocw,
+		"flox": flox,
 		"origins": origins,
 	})
 }

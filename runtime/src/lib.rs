@@ -183,6 +183,9 @@ mod runtime {
 	#[runtime::pallet_index(14)]
 	pub type Pocw = pallet_pocw;
 
+	#[runtime::pallet_index(15)]
+	pub type Flox = pallet_flox;
+
 	#[runtime::pallet_index(20)]
 	pub type Preimage = pallet_preimage;
 

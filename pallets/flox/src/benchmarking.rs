@@ -1,5 +1,5 @@
-//! Benchmarks (frame-benchmarking v2) of Flox in its worst cases: a record making a new edge
-//! between new accounts, a rollover into a nearly full queue, and each ranking phase over `n`
+//! Benchmarks (frame-benchmarking v2) of Flox in its worst cases: a charge noted in a nearly
+//! full buffer, a fold of `n` charges each making a new edge between new accounts, a rollover into a nearly full queue, and each ranking phase over `n`
 //! units (`rank_step` over a graph of `e` edges and `w` work units, so that `on_idle` can turn
 //! the weight it has into work).
 
@@ -36,7 +36,7 @@ fn record_edges<T: Config>(n: u32) {
 		T::Stake::stake_for_benchmark(&caller, 10 * UNIT);
 		T::Stake::stake_for_benchmark(&target, 10 * UNIT);
 		TierWeights::<T>::insert(&target, FixedU128::from_u32(2));
-		Pallet::<T>::do_record(&caller, &target, u128::from(i) + 1);
+		Pallet::<T>::record_now(&caller, &target, u128::from(i) + 1);
 	}
 }
 
@@ -72,17 +72,46 @@ mod benchmarks {
 
 	#[benchmark]
 	fn record() {
-		// Below both bounds, so that the new edge and accounts are recorded.
-		let room = T::MaxEdges::get().min(T::MaxAccounts::get()).saturating_sub(1);
-		record_edges::<T>(room.min(MAX_CHUNK));
+		// The buffer one short of full: the charge is appended (a full one drops it, cheaper).
+		let room = T::MaxPendingCharges::get().saturating_sub(1);
+		let filler = PendingCharge {
+			payer: account::<T::AccountId>("payer", 0, SEED),
+			counterparty: account::<T::AccountId>("counterparty", 0, SEED),
+			power: 1,
+		};
+		Pending::<T>::put(BoundedVec::truncate_from(alloc::vec![filler; room as usize]));
 		let caller: T::AccountId = account("new-caller", 0, SEED);
 		let target: T::AccountId = account("new-target", 0, SEED);
 		#[block]
 		{
 			<Pallet<T> as OnPowerCharged<T::AccountId>>::on_power_charged(&caller, &target, 1_000);
 		}
-		let epoch = Current::<T>::get().id;
-		assert!(TargetIndex::<T>::get(epoch, &target).is_some());
+		assert_eq!(Pending::<T>::decode_len(), Some(room as usize + 1));
+	}
+
+	#[benchmark]
+	fn fold(n: Linear<0, { T::MaxPendingCharges::get() }>) {
+		// Worst case: each charge a new edge between a new target and a new caller, in an epoch
+		// that already holds edges (its maps are not empty).
+		record_edges::<T>(
+			n.min(T::MaxEdges::get() / 2).min(T::MaxAccounts::get() / 2).min(MAX_CHUNK),
+		);
+		let charges: Vec<PendingCharge<T::AccountId>> = (0..n)
+			.map(|i| PendingCharge {
+				payer: account("fold-caller", i, SEED),
+				counterparty: account("fold-target", i, SEED),
+				power: u128::from(i) + 1,
+			})
+			.collect();
+		Pending::<T>::put(BoundedVec::truncate_from(charges));
+		let before = Counts::<T>::get(Current::<T>::get().id).edges;
+		#[block]
+		{
+			Pallet::<T>::fold_pending();
+		}
+		assert!(Pending::<T>::get().is_empty());
+		let after = Counts::<T>::get(Current::<T>::get().id).edges;
+		assert!(after > before || n == 0 || after == T::MaxEdges::get());
 	}
 
 	#[benchmark]
@@ -151,7 +180,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn rank_step(
-		e: Linear<1, { T::MaxEdges::get() }>,
+		e: Linear<{ T::MaxEdges::get().min(1_000) }, { T::MaxEdges::get() }>,
 		w: Linear<0, 100_000>,
 	) -> Result<(), BenchmarkError> {
 		let a = e.min(T::MaxAccounts::get());

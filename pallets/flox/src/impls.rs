@@ -1,7 +1,7 @@
 //! Flox's logic: recording, epochs, the ranking phases, the API helpers and the invariants.
 
 use crate::{pallet::*, types::*, weights::WeightInfo};
-use alloc::vec::Vec;
+use alloc::{collections::BTreeMap, vec::Vec};
 use codec::{Decode, Encode};
 use flox_rank::{Graph, Ranker, ONE};
 use fluxomics_primitives::{
@@ -24,7 +24,7 @@ const MAX_STEPS_PER_BLOCK: u32 = 16;
 
 impl<T: Config> OnPowerCharged<T::AccountId> for Pallet<T> {
 	fn on_power_charged(payer: &T::AccountId, counterparty: &T::AccountId, power: PowerUnits) {
-		Self::do_record(payer, counterparty, power)
+		Self::note_charge(payer, counterparty, power)
 	}
 
 	fn weight() -> Weight {
@@ -59,6 +59,26 @@ fn fit(left: Weight, f: impl Fn(u32) -> Weight, remaining: u64) -> Option<u32> {
 		return None;
 	}
 	u32::try_from(n).ok()
+}
+
+/// The charges' `(caller, target, power)` with the power of each pair summed, the pairs in the
+/// order they first appear.
+pub(crate) fn sum_by_pair<A: Ord + Clone>(
+	charges: Vec<PendingCharge<A>>,
+) -> Vec<(A, A, PowerUnits)> {
+	let mut first: BTreeMap<(A, A), usize> = BTreeMap::new();
+	let mut out: Vec<(A, A, PowerUnits)> = Vec::with_capacity(charges.len());
+	for ch in charges {
+		let key = (ch.payer, ch.counterparty);
+		match first.get(&key).and_then(|&i| out.get_mut(i)) {
+			Some(entry) => entry.2 = entry.2.saturating_add(ch.power),
+			None => {
+				first.insert(key.clone(), out.len());
+				out.push((key.0, key.1, ch.power));
+			},
+		}
+	}
+	out
 }
 
 impl<T: Config> Pallet<T> {
@@ -136,12 +156,75 @@ impl<T: Config> Pallet<T> {
 
 	// ---------------------------------------------------------------- recording
 
-	/// Adds `power` to the current epoch's edge `(target, caller)`; O(1), never fails.
-	pub(crate) fn do_record(caller: &T::AccountId, target: &T::AccountId, power: PowerUnits) {
+	/// Notes a charge for the next block's fold: one append to a key every block touches, so
+	/// that the transaction extension stays cheap. A full buffer drops the charge and counts it.
+	pub(crate) fn note_charge(
+		payer: &T::AccountId,
+		counterparty: &T::AccountId,
+		power: PowerUnits,
+	) {
+		if payer == counterparty || power.is_zero() {
+			return;
+		}
+		let charge =
+			PendingCharge { payer: payer.clone(), counterparty: counterparty.clone(), power };
+		if Pending::<T>::try_append(charge).is_err() {
+			PendingDropped::<T>::mutate(|d| *d = d.saturating_add(1));
+		}
+	}
+
+	/// `on_initialize`: folds the last block's charges into the current epoch's edges, the
+	/// charges of one `(caller, target)` pair summed first (in order of first appearance), and
+	/// counts the charges the buffer dropped. Reads and clears the buffer in every block.
+	pub(crate) fn fold_pending() -> Weight {
+		let charges = Pending::<T>::take();
+		let dropped = PendingDropped::<T>::take();
+		let db = T::DbWeight::get();
+		// The buffer and its drop counter are whitelisted: this is where they are paid for.
+		let buffer = db.reads_writes(2, 2);
+		if charges.is_empty() && dropped.is_zero() {
+			return buffer;
+		}
+		let n = u32::try_from(charges.len()).unwrap_or(u32::MAX);
+		let epoch = Current::<T>::get().id;
+		let mut counts = Counts::<T>::get(epoch);
+		let before = counts;
+		for (caller, target, power) in sum_by_pair(charges.into_inner()) {
+			Self::record_edge(epoch, &mut counts, &caller, &target, power);
+		}
+		if !dropped.is_zero() {
+			counts.dropped = counts.dropped.saturating_add(dropped);
+			Self::deposit_event(Event::ChargesDropped { epoch, count: dropped });
+		}
+		if counts != before {
+			Counts::<T>::insert(epoch, counts);
+		}
+		T::WeightInfo::fold(n).saturating_add(buffer)
+	}
+
+	/// Records one charge in the current epoch at once, as a fold of it alone would.
+	#[cfg(any(test, feature = "runtime-benchmarks"))]
+	pub(crate) fn record_now(caller: &T::AccountId, target: &T::AccountId, power: PowerUnits) {
+		let epoch = Current::<T>::get().id;
+		let mut counts = Counts::<T>::get(epoch);
+		Self::record_edge(epoch, &mut counts, caller, target, power);
+		if counts != EpochCounts::default() {
+			Counts::<T>::insert(epoch, counts);
+		}
+	}
+
+	/// Adds `power` to `epoch`'s edge `(target, caller)`, making the edge (and indices) if it is
+	/// new and the bounds allow; `counts` is the epoch's, written by the caller.
+	pub(crate) fn record_edge(
+		epoch: EpochId,
+		counts: &mut EpochCounts,
+		caller: &T::AccountId,
+		target: &T::AccountId,
+		power: PowerUnits,
+	) {
 		if caller == target || power.is_zero() {
 			return;
 		}
-		let epoch = Current::<T>::get().id;
 		let t = TargetIndex::<T>::get(epoch, target);
 		let c = CallerIndex::<T>::get(epoch, caller);
 		if let (Some(t), Some(c)) = (t, c) {
@@ -154,7 +237,6 @@ impl<T: Config> Pallet<T> {
 				return;
 			}
 		}
-		let mut counts = Counts::<T>::get(epoch);
 		let full = counts.edges >= T::MaxEdges::get()
 			|| (t.is_none() && counts.targets >= T::MaxAccounts::get())
 			|| (c.is_none() && counts.callers >= T::MaxAccounts::get());
@@ -163,34 +245,26 @@ impl<T: Config> Pallet<T> {
 				Self::deposit_event(Event::EdgesFull { epoch });
 			}
 			counts.dropped = counts.dropped.saturating_add(1);
-			Counts::<T>::insert(epoch, counts);
 			return;
 		}
-		let t = match t {
-			Some(t) => t,
-			None => {
-				let i = counts.targets;
-				TargetIndex::<T>::insert(epoch, target, i);
-				Targets::<T>::insert(epoch, i, target);
-				counts.targets = i.saturating_add(1);
-				i
-			},
-		};
-		let c = match c {
-			Some(c) => c,
-			None => {
-				let i = counts.callers;
-				CallerIndex::<T>::insert(epoch, caller, i);
-				Callers::<T>::insert(epoch, i, caller);
-				counts.callers = i.saturating_add(1);
-				i
-			},
-		};
+		let t = t.unwrap_or_else(|| {
+			let i = counts.targets;
+			TargetIndex::<T>::insert(epoch, target, i);
+			Targets::<T>::insert(epoch, i, target);
+			counts.targets = i.saturating_add(1);
+			i
+		});
+		let c = c.unwrap_or_else(|| {
+			let i = counts.callers;
+			CallerIndex::<T>::insert(epoch, caller, i);
+			Callers::<T>::insert(epoch, i, caller);
+			counts.callers = i.saturating_add(1);
+			i
+		});
 		let e = counts.edges;
 		Edges::<T>::insert(epoch, e, Edge { target: t, caller: c, gas: power });
 		EdgeOf::<T>::insert(epoch, (t, c), e);
 		counts.edges = e.saturating_add(1);
-		Counts::<T>::insert(epoch, counts);
 	}
 
 	// ---------------------------------------------------------------- epochs
@@ -669,7 +743,8 @@ impl<T: Config> Pallet<T> {
 		Self::check_params()?;
 		Self::check_epochs()?;
 		Self::check_points()?;
-		Self::check_computation()
+		Self::check_computation()?;
+		Self::check_buffer()
 	}
 
 	/// 1. The stored parameters, the current epoch's and the queued epochs' are valid.
@@ -777,6 +852,20 @@ impl<T: Config> Pallet<T> {
 			(_, None) => {},
 			_ => return Err("7: results stored outside writing".into()),
 		}
+		Ok(())
+	}
+
+	/// 8. The charge buffer holds no self-interaction nor zero charge, and drops charges only
+	///    once it is full.
+	#[cfg(any(feature = "try-runtime", feature = "std", test))]
+	fn check_buffer() -> Result<(), sp_runtime::TryRuntimeError> {
+		let pending = Pending::<T>::get();
+		ensure!(
+			pending.iter().all(|c| c.payer != c.counterparty && !c.power.is_zero()),
+			"8: a self-interaction or a zero charge is buffered"
+		);
+		let full = pending.len() == T::MaxPendingCharges::get() as usize;
+		ensure!(full || PendingDropped::<T>::get().is_zero(), "8: charges dropped before full");
 		Ok(())
 	}
 }

@@ -29,10 +29,15 @@
 //!
 //! ## Flows
 //!
-//! 1. **Recording** (every charge, O(1)): the metering pallet calls `on_power_charged(payer,
-//!    counterparty, power)`; the edge's gas grows, or a new edge (and new indices) is made. Past
-//!    `MaxEdges` edges or `MaxAccounts` accounts of a role a *new* edge is dropped and counted
-//!    ([`Event::EdgesFull`] the first time in an epoch); existing edges keep accumulating.
+//! 1. **Recording**, in two steps. *Noting* (every charge, one append): the metering pallet
+//!    calls `on_power_charged(payer, counterparty, power)` from its transaction extension, and
+//!    the charge is appended to the block's buffer [`Pending`] (at most `MaxPendingCharges`; past
+//!    that a charge is dropped and counted, and [`Event::ChargesDropped`] reports them).
+//!    *Folding* (the next block's `on_initialize`, before any rollover): the charges of one
+//!    `(caller, target)` pair are summed, then each pair's edge grows or a new edge (and new
+//!    indices) is made. Past `MaxEdges` edges or `MaxAccounts` accounts of a role a *new* edge is
+//!    dropped and counted ([`Event::EdgesFull`] the first time in an epoch); existing edges keep
+//!    accumulating.
 //! 2. **Rollover** (`on_initialize`, O(1)): once `now ≥ start + epoch_length` the epoch is frozen
 //!    into the ranking queue (an epoch without edges is not ranked) and the next starts with a
 //!    new id, so no data needs clearing first. The new epoch takes a snapshot of the parameters.
@@ -51,6 +56,13 @@
 //!
 //! ## Design
 //!
+//! - **Why a buffer.** The extension that charges every transaction must stay within 1.2 × the
+//!   stock fee extension (`docs/performance.md`). Updating an edge in place costs up to five
+//!   reads and seven writes; appending to [`Pending`], a key every block's `on_initialize`
+//!   already reads and clears (whitelisted, like `System::Events`), costs neither. The fold pays
+//!   for the edges once per distinct pair and block, in the next block's `on_initialize`, where
+//!   its weight is declared; a block's charges are bounded by `MaxPendingCharges`, so the fold is
+//!   too.
 //! - **Why over blocks.** An epoch may hold 100 000 edges and the ranking iterates over all of
 //!   them tens of times: too much for one block. `flox-rank`'s `Ranker` is a resumable state
 //!   machine whose result does not depend on how its work is split, so the chain runs it in
@@ -74,6 +86,7 @@
 //!
 //! | item | key | what |
 //! |---|---|---|
+//! | [`Pending`], [`PendingDropped`] | — | this block's charges, and how many found the buffer full |
 //! | [`Current`], [`Counts`] | — / epoch | the recording epoch (id, start, parameter snapshot); each epoch's counters |
 //! | [`TargetIndex`], [`CallerIndex`], [`Targets`], [`Callers`] | (epoch, account) / (epoch, index) | dense indices both ways |
 //! | [`Edges`], [`EdgeOf`] | (epoch, edge index) / (epoch, (target, caller)) | gas per edge, in recording order |
@@ -98,11 +111,14 @@
 //! 6. The points ledger holds exactly what the epochs credited.
 //! 7. The stored graph and ranker decode, and exist only while ranking; results only while
 //!    writing.
+//! 8. The charge buffer holds no self-interaction nor zero charge, and drops only once full.
 //!
 //! ## Assumptions
 //!
 //! - The metering pallet calls `on_power_charged` after each charge with a counterparty and has
 //!   already skipped `payer == counterparty` (this pallet ignores it too).
+//! - A charge belongs to the epoch recording when its block was built: the next block folds it
+//!   before it checks for a rollover, so the last block of an epoch still counts in it.
 //! - Boosts read stake and tiers during the collect phase, in the blocks right after the
 //!   freeze, not at the freeze instant: a freeze is O(1) and cannot read every account's stake.
 //!   A tier set before an epoch's collect phase applies to it.
@@ -163,6 +179,10 @@ pub mod pallet {
 		/// The most accounts an epoch indexes in each role.
 		#[pallet::constant]
 		type MaxAccounts: Get<u32>;
+		/// The most charges a block notes for Flox; later charges of the block are dropped
+		/// and counted (the next block's `on_initialize` folds at most this many).
+		#[pallet::constant]
+		type MaxPendingCharges: Get<u32>;
 		/// Weights of this pallet's calls, hooks and phases.
 		type WeightInfo: WeightInfo;
 		/// Moves chain time for the benchmarks.
@@ -189,6 +209,21 @@ pub mod pallet {
 	/// What each epoch with data recorded (removed once the epoch is cleaned).
 	#[pallet::storage]
 	pub type Counts<T> = StorageMap<_, Twox64Concat, EpochId, EpochCounts, ValueQuery>;
+
+	/// The charges of the block being built, in the order they were made. The next block's
+	/// `on_initialize` takes them and folds them into the epoch's edges. Whitelisted for the
+	/// benchmarks like `System::Events`: every block's `on_initialize` reads and clears it (its
+	/// weight declares that read and write), so a charge appends to a key already in the block's
+	/// overlay.
+	#[pallet::storage]
+	#[pallet::whitelist_storage]
+	pub type Pending<T: Config> =
+		StorageValue<_, BoundedVec<PendingCharge<T::AccountId>, T::MaxPendingCharges>, ValueQuery>;
+
+	/// Charges of the block being built that found [`Pending`] full (whitelisted like it).
+	#[pallet::storage]
+	#[pallet::whitelist_storage]
+	pub type PendingDropped<T> = StorageValue<_, u32, ValueQuery>;
 
 	/// Each target's index in an epoch.
 	#[pallet::storage]
@@ -350,6 +385,9 @@ pub mod pallet {
 		/// `epoch` reached `MaxEdges` or `MaxAccounts`: new edges are dropped (and counted)
 		/// until it ends. Emitted once an epoch.
 		EdgesFull { epoch: EpochId },
+		/// `count` charges of the last block found its charge buffer full (`MaxPendingCharges`)
+		/// and were not recorded; `epoch` counts them as dropped.
+		ChargesDropped { epoch: EpochId, count: u32 },
 		/// The ranking of `epoch` started.
 		RankingStarted { epoch: EpochId },
 		/// `epoch` is ranked: its digest, the iterations run, whether it converged, its accounts
@@ -395,7 +433,8 @@ pub mod pallet {
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn on_initialize(_: BlockNumberFor<T>) -> Weight {
-			Self::check_epoch()
+			// The last block's charges belong to the epoch that was recording then.
+			Self::fold_pending().saturating_add(Self::check_epoch())
 		}
 
 		fn on_idle(_: BlockNumberFor<T>, remaining: Weight) -> Weight {
@@ -405,6 +444,7 @@ pub mod pallet {
 		fn integrity_test() {
 			assert!(T::MaxEdges::get() > 0, "MaxEdges must be above zero");
 			assert!(T::MaxAccounts::get() > 0, "MaxAccounts must be above zero");
+			assert!(T::MaxPendingCharges::get() > 0, "MaxPendingCharges must be above zero");
 			let bound = u64::from(T::MaxEdges::get())
 				.saturating_mul(24)
 				.saturating_add(u64::from(T::MaxAccounts::get()).saturating_mul(40))

@@ -94,6 +94,18 @@ pub struct Edge {
 	pub gas: PowerUnits,
 }
 
+/// A charge noted during a block, folded into the epoch's edges by the next block's
+/// `on_initialize`.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub struct PendingCharge<AccountId> {
+	/// Who paid (the caller).
+	pub payer: AccountId,
+	/// Whom the payment reached (the target).
+	pub counterparty: AccountId,
+	/// Power paid, in PU.
+	pub power: PowerUnits,
+}
+
 /// The epoch recording now.
 #[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
 pub struct CurrentEpochInfo {

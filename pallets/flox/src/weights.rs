@@ -17,6 +17,7 @@ use core::marker::PhantomData;
 /// Weight functions needed for `pallet_flox`.
 pub trait WeightInfo {
 	fn record() -> Weight;
+	fn fold(n: u32, ) -> Weight;
 	fn epoch_check() -> Weight;
 	fn epoch_rollover() -> Weight;
 	fn collect(n: u32, ) -> Weight;
@@ -31,11 +32,18 @@ pub trait WeightInfo {
 /// Weights for `pallet_flox` in the Fluxomics runtime.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
-	/// Worst case: a new edge between a new target and a new caller.
+	/// A charge appended to a nearly full buffer (a whitelisted key).
 	fn record() -> Weight {
-		Weight::from_parts(45_000_000, 3600)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+		Weight::from_parts(5_000_000, 0)
+	}
+	/// Fold `n` charges, each a new edge between new accounts.
+	fn fold(n: u32, ) -> Weight {
+		Weight::from_parts(10_000_000, 1600)
+			.saturating_add(Weight::from_parts(45_000_000, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(T::DbWeight::get().writes((6_u64).saturating_mul(n.into())))
 	}
 	/// `on_initialize` when the epoch goes on.
 	fn epoch_check() -> Weight {
@@ -112,11 +120,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 
 // For backwards compatibility and tests.
 impl WeightInfo for () {
-	/// Worst case: a new edge between a new target and a new caller.
+	/// A charge appended to a nearly full buffer (a whitelisted key).
 	fn record() -> Weight {
-		Weight::from_parts(45_000_000, 3600)
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
-			.saturating_add(ParityDbWeight::get().writes(7_u64))
+		Weight::from_parts(5_000_000, 0)
+	}
+	/// Fold `n` charges, each a new edge between new accounts.
+	fn fold(n: u32, ) -> Weight {
+		Weight::from_parts(10_000_000, 1600)
+			.saturating_add(Weight::from_parts(45_000_000, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+			.saturating_add(ParityDbWeight::get().writes((6_u64).saturating_mul(n.into())))
 	}
 	/// `on_initialize` when the epoch goes on.
 	fn epoch_check() -> Weight {

@@ -20,9 +20,9 @@ use sp_runtime::Perbill;
 use sp_version::RuntimeVersion;
 
 use crate::{
-	AccountId, Aura, Balance, Balances, Block, BlockNumber, Flux, Hash, Moment, Nonce, PalletInfo,
-	Power, PowerMarket, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
-	RuntimeOrigin, RuntimeTask, System, Timestamp, VERSION,
+	AccountId, Aura, Balance, Balances, Block, BlockNumber, Flox, Flux, Hash, Moment, Nonce,
+	PalletInfo, Power, PowerMarket, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason,
+	RuntimeHoldReason, RuntimeOrigin, RuntimeTask, System, Timestamp, VERSION,
 };
 
 /// One HETU in planck (12 decimals).
@@ -207,7 +207,7 @@ impl pallet_power_metering::Config for Runtime {
 	type Power = Power;
 	type Flux = Flux;
 	type Counterparty = CallCounterparty;
-	type OnCharge = ();
+	type OnCharge = Flox;
 	type UpdateOrigin = crate::governance::ParameterOrigin;
 	type MaxPayloadLen = ConstU32<4_096>;
 	type WeightInfo = pallet_power_metering::weights::SubstrateWeight<Runtime>;
@@ -281,6 +281,21 @@ impl frame_support::traits::Get<sp_runtime::FixedU128> for MeteringExchangeRate 
 	fn get() -> sp_runtime::FixedU128 {
 		pallet_power_metering::ExchangeRate::<Runtime>::get()
 	}
+}
+
+/// Flox: at most 100 000 edges and 65 536 accounts of each role an epoch (the ranking of the
+/// largest epoch fits in an epoch at a quarter of each block: `docs/performance.md`), and 1 024
+/// charges a block.
+impl pallet_flox::Config for Runtime {
+	type Stake = Flux;
+	type Time = Timestamp;
+	type UpdateOrigin = crate::governance::ParameterOrigin;
+	type MaxEdges = ConstU32<100_000>;
+	type MaxAccounts = ConstU32<65_536>;
+	type MaxPendingCharges = ConstU32<1_024>;
+	type WeightInfo = pallet_flox::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = TimeBenchmarkHelper;
 }
 
 impl pallet_pocw::Config for Runtime {

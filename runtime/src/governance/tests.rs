@@ -3,7 +3,7 @@
 
 use super::{origins::Origin as GovOrigin, tracks};
 use crate::{
-	Flux, OriginCaller, Pocw, Power, PowerMarket, PowerMetering, Runtime, RuntimeEvent,
+	Flox, Flux, OriginCaller, Pocw, Power, PowerMarket, PowerMetering, Runtime, RuntimeEvent,
 	RuntimeOrigin, System,
 };
 use frame_support::{assert_noop, assert_ok};
@@ -66,6 +66,14 @@ fn the_parameter_track_changes_every_pallets_parameters() {
 		let pocw = pallet_pocw::Params::<Runtime>::get();
 		assert_ok!(Pocw::set_params(parameter_track(), pocw));
 		assert!(matches!(last_event(), RuntimeEvent::Pocw(pallet_pocw::Event::ParamsSet { .. })));
+
+		let flox = pallet_flox::Params::<Runtime>::get();
+		assert_ok!(Flox::set_params(parameter_track(), flox));
+		assert!(matches!(last_event(), RuntimeEvent::Flox(pallet_flox::Event::ParamsSet { .. })));
+		let who = Sr25519Keyring::Dave.to_account_id();
+		let tier = sp_runtime::FixedU128::from_u32(2);
+		assert_ok!(Flox::set_tier(parameter_track(), who.clone(), tier));
+		assert_eq!(pallet_flox::TierWeights::<Runtime>::get(&who), Some(tier));
 	});
 }
 
@@ -85,6 +93,10 @@ fn signed_accounts_change_no_parameters() {
 		assert_noop!(PowerMarket::set_params(signed(), market), bad);
 		let pocw = pallet_pocw::Params::<Runtime>::get();
 		assert_noop!(Pocw::set_params(signed(), pocw), bad);
+		let flox = pallet_flox::Params::<Runtime>::get();
+		assert_noop!(Flox::set_params(signed(), flox), bad);
+		let who = Sr25519Keyring::Dave.to_account_id();
+		assert_noop!(Flox::set_tier(signed(), who, sp_runtime::FixedU128::from_u32(2)), bad);
 	});
 }
 

@@ -79,6 +79,7 @@ impl pallet_flox::Config for Test {
 	type UpdateOrigin = frame_system::EnsureRoot<AccountId>;
 	type MaxEdges = ConstU32<64>;
 	type MaxAccounts = ConstU32<32>;
+	type MaxPendingCharges = ConstU32<16>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = SetTime;
@@ -181,11 +182,18 @@ pub fn end_epoch() {
 	next_block();
 }
 
-/// `caller` pays `power` to reach `target`.
-pub fn record(caller: AccountId, target: AccountId, power: u128) {
+/// `caller` pays `power` to reach `target`, noted in the block's buffer.
+pub fn charge(caller: AccountId, target: AccountId, power: u128) {
 	<Flox as fluxomics_primitives::OnPowerCharged<AccountId>>::on_power_charged(
 		&caller, &target, power,
 	);
+}
+
+/// `caller` pays `power` to reach `target`, and the charge is folded into the epoch at once
+/// (as the next block's `on_initialize` would, before any rollover).
+pub fn record(caller: AccountId, target: AccountId, power: u128) {
+	charge(caller, target, power);
+	Flox::fold_pending();
 }
 
 /// Flox's events, oldest first.

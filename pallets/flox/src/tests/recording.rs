@@ -1,9 +1,11 @@
-//! Recording: every charge with a counterparty adds to the current epoch's edge, in O(1) and
-//! within the bounds.
+//! Recording: every charge with a counterparty is noted in the block's buffer (one append), and
+//! the next block's `on_initialize` folds the buffer into the current epoch's edges, within the
+//! bounds.
 
 use super::mock::*;
-use crate::{pallet::*, weights::WeightInfo, Event};
+use crate::{impls::sum_by_pair, pallet::*, weights::WeightInfo, Event, PendingCharge};
 use fluxomics_primitives::OnPowerCharged;
+use frame_support::traits::Get;
 
 #[test]
 fn charges_accumulate_on_their_edge() {
@@ -96,4 +98,82 @@ fn the_charging_extension_is_told_the_worst_record_weight() {
 	ExtBuilder::build_and_execute(|| {
 		assert_eq!(<Flox as OnPowerCharged<AccountId>>::weight(), <() as WeightInfo>::record());
 	});
+}
+
+#[test]
+fn charges_wait_in_the_buffer_until_the_next_block_folds_them_summed_by_pair() {
+	ExtBuilder::build_and_execute(|| {
+		charge(ALICE, BOB, 100);
+		charge(CHARLIE, BOB, 7);
+		charge(ALICE, BOB, 50);
+		charge(ALICE, ALICE, 9); // self-interaction: not even buffered
+		assert_eq!(Pending::<Test>::get().len(), 3);
+		assert!(Flox::edges(epoch()).is_empty());
+		next_block();
+		assert!(Pending::<Test>::get().is_empty());
+		// ALICE's two charges are one edge, made before CHARLIE's (first appearance).
+		assert_eq!(Flox::edges(epoch()), vec![(BOB, ALICE, 150), (BOB, CHARLIE, 7)]);
+		assert_eq!(CallerIndex::<Test>::get(epoch(), ALICE), Some(0));
+	});
+}
+
+#[test]
+fn a_full_buffer_drops_charges_and_the_fold_counts_and_announces_them() {
+	ExtBuilder::build_and_execute(|| {
+		let max: u32 = <Test as crate::Config>::MaxPendingCharges::get();
+		for i in 0..max + 3 {
+			charge(100 + u64::from(i), BOB, 1);
+		}
+		assert_eq!(Pending::<Test>::get().len() as u32, max);
+		assert_eq!(PendingDropped::<Test>::get(), 3);
+		let e = epoch();
+		next_block();
+		let counts = Counts::<Test>::get(e);
+		assert_eq!((counts.edges, counts.callers, counts.dropped), (max, max, 3));
+		assert!(events().contains(&Event::ChargesDropped { epoch: e, count: 3 }));
+		assert_eq!(PendingDropped::<Test>::get(), 0);
+	});
+}
+
+#[test]
+fn the_last_blocks_charges_belong_to_the_epoch_that_was_recording() {
+	ExtBuilder::build_and_execute(|| {
+		let e = epoch();
+		charge(ALICE, BOB, 5);
+		// The next block's on_initialize ends the epoch: the charge is folded first.
+		end_epoch();
+		assert_eq!(epoch(), e + 1);
+		assert_eq!(Flox::edges(e), vec![(BOB, ALICE, 5)]);
+		assert!(Flox::edges(e + 1).is_empty());
+		assert_eq!(Queue::<Test>::get().first().map(|f| f.epoch), Some(e));
+	});
+}
+
+#[test]
+fn on_initialize_declares_the_buffer_and_the_fold_of_what_it_holds() {
+	ExtBuilder::build_and_execute(|| {
+		let db: frame_support::weights::RuntimeDbWeight =
+			<Test as frame_system::Config>::DbWeight::get();
+		let check = <() as WeightInfo>::epoch_check();
+		let n = System::block_number();
+		use frame_support::traits::Hooks;
+		assert_eq!(Flox::on_initialize(n + 1), db.reads_writes(2, 2) + check);
+		charge(ALICE, BOB, 1);
+		charge(ALICE, BOB, 1);
+		charge(CHARLIE, BOB, 1);
+		let folded = <() as WeightInfo>::fold(3) + db.reads_writes(2, 2);
+		assert_eq!(Flox::on_initialize(n + 2), folded + check);
+	});
+}
+
+#[test]
+fn sum_by_pair_keeps_first_appearance_and_conserves_power() {
+	let c = |p: u64, q: u64, w: u128| PendingCharge { payer: p, counterparty: q, power: w };
+	let charges = vec![c(3, 1, 5), c(2, 1, 1), c(3, 1, 2), c(1, 3, 4), c(2, 1, u128::MAX)];
+	assert_eq!(
+		sum_by_pair(charges),
+		vec![(3, 1, 7), (2, 1, u128::MAX), (1, 3, 4)],
+		"sums saturate; order of first appearance"
+	);
+	assert!(sum_by_pair::<u64>(vec![]).is_empty());
 }

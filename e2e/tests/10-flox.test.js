@@ -1,10 +1,8 @@
-// PENDING (issue 7): not run by `make test-e2e` (which runs e2e/tests/ only). It needs the Flox
-// pallet in the runtime, which waits for a cheaper charge-recording path: recording an edge in
-// the ChargePower extension must keep ChargePower within 1.2 × ChargeTransactionPayment (see the
-// closing note of session 3 and docs/performance.md). Move it to e2e/tests/ with that change.
-// Flox from polkadot.js: accounts interact (messages, a transfer, a newcomer paying with HETU),
-// every charge with a counterparty becomes an edge of the current epoch, the 20-second dev epoch
-// closes, the chain ranks it over the next blocks and publishes a digest, and points appear.
+// Flox from polkadot.js: accounts interact (a transfer, messages, a newcomer paying with HETU, a
+// rental, a PoCW task), every charge with a counterparty becomes an edge of the current epoch
+// (folded in at the next block), the 20-second dev epoch closes, the chain ranks it over the next
+// blocks and publishes a digest, points appear, and `fluxomics-node flox verify` reproduces the
+// digest from the chain and from an exported file (and rejects a tampered one).
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -38,12 +36,18 @@ describe('Flox epochs, ranking and points', () => {
   const key = (target, caller) => `${target}>${caller}`;
 
   it('records charges as edges, ranks the closed epoch on chain and credits points', async () => {
-    // Start with at least 10 s of the epoch left, so that every interaction lands in it.
+    // Before the epoch of interest (none of these has a counterparty): Dave becomes a PoCW
+    // verifier, so that a task can be posted, and Bob lists an offer.
+    const { minVerifierBond } = await api.query.pocw.params();
+    await ok(api.tx.flux.convert(minVerifierBond.toBigInt() + 100n * UNIT), who.dave);
+    await ok(api.tx.pocw.registerVerifier(minVerifierBond), who.dave);
+    const listed = await ok(api.tx.powerMarket.list(2_000n * UNIT, UNIT / 10n, 1_000, 3_600_000), who.bob);
+    const offer = findEvent(listed.events, 'powerMarket', 'Listed').data.offer.toNumber();
+    // Start right after an epoch begins, so that every interaction lands in one epoch.
+    const first = (await api.call.floxApi.epochStatus()).epoch.toNumber();
     for (let i = 0; i < 60; i += 1) {
-      const s = await api.call.floxApi.epochStatus();
-      const now = (await api.query.timestamp.now()).toBigInt();
-      if (s.ends.toBigInt() > now + 10_000n) break;
-      await sleep(1_000);
+      if ((await api.call.floxApi.epochStatus()).epoch.toNumber() > first) break;
+      await sleep(500);
     }
     const epoch = (await api.call.floxApi.epochStatus()).epoch.toNumber();
     const expected = new Map();
@@ -60,8 +64,21 @@ describe('Flox epochs, ranking and points', () => {
     add(who.bob, who.charlie, (await ok(api.tx.powerMetering.sendMessage(who.bob.address, '0x02', true), who.charlie)).power);
     add(who.alice, who.bob, (await ok(api.tx.powerMetering.sendMessage(who.alice.address, '0x03', false), who.bob)).power);
     add(who.bob, newcomer, (await ok(api.tx.powerMetering.sendMessage(who.bob.address, '0x04', false), newcomer)).power);
+    // A rental pays the offer's lender: Charlie reaches Bob.
+    add(who.bob, who.charlie, (await ok(api.tx.powerMarket.rent(offer, 1_000n * UNIT, 5_000n, UNIT), who.charlie)).power);
+    // A PoCW worker's claim serves the task's requester: Charlie reaches Alice.
+    const now = (await api.query.timestamp.now()).toBigInt();
+    const posted = await ok(api.tx.pocw.postTask('0x' + '44'.repeat(32), 1_000n, 'Light', 1, now + 300_000n), who.alice);
+    const task = findEvent(posted.events, 'pocw', 'TaskPosted').data.task.toBigInt();
+    add(who.alice, who.charlie, (await ok(api.tx.pocw.claimTask(task, 10n * UNIT), who.charlie)).power);
     // Self-interaction is not an edge.
-    await ok(api.tx.powerMetering.sendMessage(who.alice.address, '0x05', false), who.alice);
+    const own = await ok(api.tx.powerMetering.sendMessage(who.alice.address, '0x05', false), who.alice);
+    // Charges are folded into the epoch by the next block.
+    const header = await api.rpc.chain.getHeader(own.blockHash);
+    for (let i = 0; i < 20; i += 1) {
+      if ((await api.rpc.chain.getHeader()).number.toNumber() > header.number.toNumber()) break;
+      await sleep(250);
+    }
 
     const status = await api.call.floxApi.epochStatus();
     if (status.epoch.toNumber() !== epoch) {
@@ -88,7 +105,8 @@ describe('Flox epochs, ranking and points', () => {
     const alice = await api.call.floxApi.ranksOf(who.alice.address);
     const newbie = await api.call.floxApi.ranksOf(newcomer.address);
     assert.equal(bob.epoch.unwrap().toNumber(), epoch);
-    // Targets: Bob, Alice, the newcomer; callers: Alice, Charlie, Bob, the newcomer.
+    // Targets: Bob, Alice, the newcomer; callers: Alice, Charlie, Bob, the newcomer (Alice's
+    // task post has no counterparty).
     const targets = [bob, alice, newbie].map((r) => r.targetRank.toBigInt());
     const sum = targets.reduce((a, b) => a + b, 0n);
     assert.ok(sum <= ONE && sum >= ONE - 3n, `target ranks sum to one: ${sum}`);
