@@ -301,7 +301,12 @@ fn render() -> String {
 
 #[test]
 fn doc_table_is_current() {
-	let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/flox.md");
+	let path = std::path::PathBuf::from(
+		// At run time: a test binary reused from another checkout of the same sources (a CI
+		// clone sharing the target directory) must read this checkout's docs.
+		std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_else(|| env!("CARGO_MANIFEST_DIR").into()),
+	)
+	.join("../../docs/flox.md");
 	let doc = std::fs::read_to_string(&path).unwrap();
 	let (head, rest) = doc.split_once(BEGIN).expect("begin marker in docs/flox.md");
 	let (current, tail) = rest.split_once(END).expect("end marker in docs/flox.md");

@@ -202,8 +202,9 @@ impl<T: Config> Pallet<T> {
 		T::WeightInfo::fold(n).saturating_add(buffer)
 	}
 
-	/// Records one charge in the current epoch at once, as a fold of it alone would.
-	#[cfg(any(test, feature = "runtime-benchmarks"))]
+	/// Records one charge in the current epoch at once, as a fold of it alone would (the
+	/// benchmarks' set-up).
+	#[cfg(feature = "runtime-benchmarks")]
 	pub(crate) fn record_now(caller: &T::AccountId, target: &T::AccountId, power: PowerUnits) {
 		let epoch = Current::<T>::get().id;
 		let mut counts = Counts::<T>::get(epoch);

@@ -122,8 +122,8 @@
 //! - Boosts read stake and tiers during the collect phase, in the blocks right after the
 //!   freeze, not at the freeze instant: a freeze is O(1) and cannot read every account's stake.
 //!   A tier set before an epoch's collect phase applies to it.
-//! - Weights are provisional until `scripts/benchmark.sh pallet_flox` measures them; the
-//!   ranking's share of a block must hold its dearest step (`set_params` refuses it otherwise).
+//! - Weights are measured by `scripts/benchmark.sh pallet_flox`; the ranking's share of a block
+//!   must hold its dearest step (`set_params` refuses it otherwise).
 //! - An epoch's data (edges, indices, boosts) is removed once it is ranked: whoever checks a
 //!   digest reads it at (or before) the block of `EpochRanked`, e.g. from an archive node.
 #![cfg_attr(not(feature = "std"), no_std)]

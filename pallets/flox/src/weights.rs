@@ -1,10 +1,33 @@
-//! Weights for `pallet_flox`.
+
+//! Weights for `pallet_flox`, measured by the benchmark CLI (do not edit by hand).
 //!
-//! PROVISIONAL: regenerate with scripts/benchmark.sh pallet_flox
-//!
-//! The numbers below are estimates in the shape the benchmark CLI writes (with
-//! `scripts/frame-weight-template.hbs`), not measurements; `scripts/benchmark.sh pallet_flox`
-//! replaces this file.
+//! Generated with `scripts/benchmark.sh` (frame-benchmarking-cli 64.0.0) on 2026-11-23.
+//! STEPS: `20`, REPEAT: `10`, WASM-EXECUTION: `Compiled`,
+//! CHAIN: `None`, DB CACHE: `1024`; HOSTNAME: `vm`,
+//! CPU: `AMD EPYC`.
+
+// Executed Command:
+// /root/.cache/fluxomics/target/release/fluxomics-node
+// benchmark
+// pallet
+// --runtime
+// /root/.cache/fluxomics/target/release/wbuild/fluxomics-runtime/fluxomics_runtime.compact.compressed.wasm
+// --genesis-builder
+// runtime
+// --genesis-builder-preset
+// development
+// --pallet
+// pallet_flox
+// --extrinsic
+// *
+// --steps
+// 20
+// --repeat
+// 10
+// --template
+// scripts/frame-weight-template.hbs
+// --output
+// pallets/flox/src/weights.rs
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -32,175 +55,283 @@ pub trait WeightInfo {
 /// Weights for `pallet_flox` in the Fluxomics runtime.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
-	/// A charge appended to a nearly full buffer (a whitelisted key).
 	fn record() -> Weight {
-		Weight::from_parts(5_000_000, 0)
+		// Proof Size summary in bytes:
+		//  Measured:  `0`
+		//  Estimated: `0`
+		// Minimum execution time: 4_407_000 picoseconds.
+		Weight::from_parts(5_097_000, 0)
 	}
-	/// Fold `n` charges, each a new edge between new accounts.
+	/// Storage: `Flox::Current` (r:1 w:0)
+	/// Proof: `Flox::Current` (`max_values`: Some(1), `max_size`: Some(100), added: 595, mode: `MaxEncodedLen`)
+	/// Storage: `Flox::Counts` (r:1 w:1)
+	/// Proof: `Flox::Counts` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `Flox::TargetIndex` (r:1024 w:1024)
+	/// Proof: `Flox::TargetIndex` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Flox::CallerIndex` (r:1024 w:1024)
+	/// Proof: `Flox::CallerIndex` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Flox::EdgeOf` (r:0 w:1024)
+	/// Proof: `Flox::EdgeOf` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
+	/// Storage: `Flox::Targets` (r:0 w:1024)
+	/// Proof: `Flox::Targets` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Flox::Callers` (r:0 w:1024)
+	/// Proof: `Flox::Callers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Flox::Edges` (r:0 w:1024)
+	/// Proof: `Flox::Edges` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[0, 1024]`.
 	fn fold(n: u32, ) -> Weight {
-		Weight::from_parts(10_000_000, 1600)
-			.saturating_add(Weight::from_parts(45_000_000, 0).saturating_mul(n.into()))
+		// Proof Size summary in bytes:
+		//  Measured:  `0 + n * (69 ±0)`
+		//  Estimated: `3493 + n * (2539 ±0)`
+		// Minimum execution time: 1_653_000 picoseconds.
+		Weight::from_parts(1_733_000, 3493)
+			// Standard Error: 199_931
+			.saturating_add(Weight::from_parts(23_613_614, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 			.saturating_add(T::DbWeight::get().writes((6_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2539).saturating_mul(n.into()))
 	}
-	/// `on_initialize` when the epoch goes on.
+	/// Storage: `Flox::Current` (r:1 w:0)
+	/// Proof: `Flox::Current` (`max_values`: Some(1), `max_size`: Some(100), added: 595, mode: `MaxEncodedLen`)
 	fn epoch_check() -> Weight {
-		Weight::from_parts(4_000_000, 1600)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
+		// Proof Size summary in bytes:
+		//  Measured:  `113`
+		//  Estimated: `1585`
+		// Minimum execution time: 4_727_000 picoseconds.
+		Weight::from_parts(5_408_000, 1585)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
 	}
-	/// `on_initialize` freezing an epoch into a nearly full queue.
+	/// Storage: `Flox::Current` (r:1 w:1)
+	/// Proof: `Flox::Current` (`max_values`: Some(1), `max_size`: Some(100), added: 595, mode: `MaxEncodedLen`)
+	/// Storage: `Flox::Counts` (r:1 w:0)
+	/// Proof: `Flox::Counts` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `Flox::Queue` (r:1 w:1)
+	/// Proof: `Flox::Queue` (`max_values`: Some(1), `max_size`: Some(369), added: 864, mode: `MaxEncodedLen`)
+	/// Storage: `Flox::Params` (r:1 w:0)
+	/// Proof: `Flox::Params` (`max_values`: Some(1), `max_size`: Some(88), added: 583, mode: `MaxEncodedLen`)
 	fn epoch_rollover() -> Weight {
-		Weight::from_parts(22_000_000, 2900)
+		// Proof Size summary in bytes:
+		//  Measured:  `511`
+		//  Estimated: `3493`
+		// Minimum execution time: 14_832_000 picoseconds.
+		Weight::from_parts(16_385_000, 3493)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Storage: `Flox::Input` (r:1 w:1)
+	/// Proof: `Flox::Input` (`max_values`: Some(1), `max_size`: Some(4497164), added: 4497659, mode: `MaxEncodedLen`)
+	/// Storage: `Flox::Targets` (r:1000 w:0)
+	/// Proof: `Flox::Targets` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Flux::Accounts` (r:1000 w:0)
+	/// Proof: `Flux::Accounts` (`max_values`: None, `max_size`: Some(865), added: 3340, mode: `MaxEncodedLen`)
+	/// Storage: `Flox::TierWeights` (r:1000 w:0)
+	/// Proof: `Flox::TierWeights` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Flox::Ongoing` (r:0 w:1)
+	/// Proof: `Flox::Ongoing` (`max_values`: Some(1), `max_size`: Some(155), added: 650, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[0, 1000]`.
+	fn collect(n: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `2400210 + n * (211 ±0)`
+		//  Estimated: `4498649 + n * (3340 ±0)`
+		// Minimum execution time: 1_633_436_000 picoseconds.
+		Weight::from_parts(1_910_839_193, 4498649)
+			// Standard Error: 440_180
+			.saturating_add(Weight::from_parts(19_745_401, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(Weight::from_parts(0, 3340).saturating_mul(n.into()))
+	}
+	/// Storage: `Flox::Input` (r:1 w:0)
+	/// Proof: `Flox::Input` (`max_values`: Some(1), `max_size`: Some(4497164), added: 4497659, mode: `MaxEncodedLen`)
+	/// Storage: `Flox::GraphState` (r:0 w:1)
+	/// Proof: `Flox::GraphState` (`max_values`: Some(1), `max_size`: Some(5021572), added: 5022067, mode: `MaxEncodedLen`)
+	/// Storage: `Flox::Ongoing` (r:0 w:1)
+	/// Proof: `Flox::Ongoing` (`max_values`: Some(1), `max_size`: Some(155), added: 650, mode: `MaxEncodedLen`)
+	/// Storage: `Flox::RankerState` (r:0 w:1)
+	/// Proof: `Flox::RankerState` (`max_values`: Some(1), `max_size`: Some(3145988), added: 3146483, mode: `MaxEncodedLen`)
+	/// The range of component `e` is `[1, 100000]`.
+	/// The range of component `a` is `[1, 65536]`.
+	fn build(e: u32, a: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `4 + a * (32 ±0) + e * (24 ±0)`
+		//  Estimated: `4498649`
+		// Minimum execution time: 1_719_325_000 picoseconds.
+		Weight::from_parts(1_756_029_000, 4498649)
+			// Standard Error: 2_055
+			.saturating_add(Weight::from_parts(70_921, 0).saturating_mul(e.into()))
+			// Standard Error: 3_136
+			.saturating_add(Weight::from_parts(69_572, 0).saturating_mul(a.into()))
+			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
-	/// Collect `n` units (accounts: stake, tier and index reads) with the input near full.
-	fn collect(n: u32, ) -> Weight {
-		Weight::from_parts(180_000_000, 3300000)
-			.saturating_add(Weight::from_parts(28_000_000, 0).saturating_mul(n.into()))
+	/// Storage: `Flox::GraphState` (r:1 w:0)
+	/// Proof: `Flox::GraphState` (`max_values`: Some(1), `max_size`: Some(5021572), added: 5022067, mode: `MaxEncodedLen`)
+	/// Storage: `Flox::RankerState` (r:1 w:1)
+	/// Proof: `Flox::RankerState` (`max_values`: Some(1), `max_size`: Some(3145988), added: 3146483, mode: `MaxEncodedLen`)
+	/// Storage: `Flox::Ongoing` (r:0 w:1)
+	/// Proof: `Flox::Ongoing` (`max_values`: Some(1), `max_size`: Some(155), added: 650, mode: `MaxEncodedLen`)
+	/// The range of component `e` is `[1000, 100000]`.
+	/// The range of component `w` is `[0, 100000]`.
+	fn rank_step(e: u32, w: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `572523 + e * (74 ±0)`
+		//  Estimated: `5023057`
+		// Minimum execution time: 3_517_497_000 picoseconds.
+		Weight::from_parts(3_537_666_000, 5023057)
+			// Standard Error: 2_038
+			.saturating_add(Weight::from_parts(32_269, 0).saturating_mul(e.into()))
+			// Standard Error: 2_041
+			.saturating_add(Weight::from_parts(27_986, 0).saturating_mul(w.into()))
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Storage: `Flox::Results` (r:1 w:0)
+	/// Proof: `Flox::Results` (`max_values`: Some(1), `max_size`: Some(1048584), added: 1049079, mode: `MaxEncodedLen`)
+	/// Storage: `Flox::Credited` (r:1 w:1)
+	/// Proof: `Flox::Credited` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Storage: `Flox::Targets` (r:1000 w:0)
+	/// Proof: `Flox::Targets` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Flox::Ranks` (r:1000 w:1000)
+	/// Proof: `Flox::Ranks` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
+	/// Storage: `Flox::Points` (r:1000 w:1000)
+	/// Proof: `Flox::Points` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Flox::Ongoing` (r:0 w:1)
+	/// Proof: `Flox::Ongoing` (`max_values`: Some(1), `max_size`: Some(155), added: 650, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[0, 1000]`.
+	fn write(n: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `524814 + n * (56 ±0)`
+		//  Estimated: `1050069 + n * (2543 ±0)`
+		// Minimum execution time: 169_002_000 picoseconds.
+		Weight::from_parts(171_185_000, 1050069)
+			// Standard Error: 72_278
+			.saturating_add(Weight::from_parts(11_909_783, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
-			.saturating_add(Weight::from_parts(0, 2600).saturating_mul(n.into()))
-	}
-	/// Build a graph of `e` edges and `a` accounts and a fresh ranker.
-	fn build(e: u32, a: u32, ) -> Weight {
-		Weight::from_parts(2_000_000_000, 3300000)
-			.saturating_add(Weight::from_parts(1_200_000, 0).saturating_mul(e.into()))
-			.saturating_add(Weight::from_parts(600_000, 0).saturating_mul(a.into()))
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
-			.saturating_add(Weight::from_parts(0, 24).saturating_mul(e.into()))
-			.saturating_add(Weight::from_parts(0, 40).saturating_mul(a.into()))
-	}
-	/// Decode the state of a graph of `e` edges, `w` work units of `Ranker::step`, encode.
-	fn rank_step(e: u32, w: u32, ) -> Weight {
-		Weight::from_parts(400_000_000, 8000)
-			.saturating_add(Weight::from_parts(900_000, 0).saturating_mul(e.into()))
-			.saturating_add(Weight::from_parts(25_000, 0).saturating_mul(w.into()))
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
-			.saturating_add(Weight::from_parts(0, 30).saturating_mul(e.into()))
-	}
-	/// Write ranks and points of `n` accounts.
-	fn write(n: u32, ) -> Weight {
-		Weight::from_parts(60_000_000, 1700000)
-			.saturating_add(Weight::from_parts(32_000_000, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2600).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 2543).saturating_mul(n.into()))
 	}
-	/// Remove `n` units of an epoch's data.
+	/// Storage: `Flox::Edges` (r:1000 w:1000)
+	/// Proof: `Flox::Edges` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Storage: `Flox::EdgeOf` (r:0 w:1000)
+	/// Proof: `Flox::EdgeOf` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
+	/// Storage: `Flox::Input` (r:0 w:1)
+	/// Proof: `Flox::Input` (`max_values`: Some(1), `max_size`: Some(4497164), added: 4497659, mode: `MaxEncodedLen`)
+	/// Storage: `Flox::Counts` (r:0 w:1)
+	/// Proof: `Flox::Counts` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `Flox::Ongoing` (r:0 w:1)
+	/// Proof: `Flox::Ongoing` (`max_values`: Some(1), `max_size`: Some(155), added: 650, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[0, 1000]`.
 	fn clean(n: u32, ) -> Weight {
-		Weight::from_parts(12_000_000, 1600)
-			.saturating_add(Weight::from_parts(22_000_000, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(1_u64))
+		// Proof Size summary in bytes:
+		//  Measured:  `31 + n * (40 ±0)`
+		//  Estimated: `990 + n * (2523 ±0)`
+		// Minimum execution time: 3_945_000 picoseconds.
+		Weight::from_parts(3_996_000, 990)
+			// Standard Error: 43_902
+			.saturating_add(Weight::from_parts(7_345_006, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2600).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 2523).saturating_mul(n.into()))
 	}
-	/// `set_params`.
+	/// Storage: `Flox::Params` (r:1 w:1)
+	/// Proof: `Flox::Params` (`max_values`: Some(1), `max_size`: Some(88), added: 583, mode: `MaxEncodedLen`)
 	fn set_params() -> Weight {
-		Weight::from_parts(14_000_000, 1600)
+		// Proof Size summary in bytes:
+		//  Measured:  `77`
+		//  Estimated: `1573`
+		// Minimum execution time: 6_230_000 picoseconds.
+		Weight::from_parts(7_601_000, 1573)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
-	/// `set_tier`.
+	/// Storage: `Flox::TierWeights` (r:1 w:1)
+	/// Proof: `Flox::TierWeights` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn set_tier() -> Weight {
-		Weight::from_parts(15_000_000, 3500)
+		// Proof Size summary in bytes:
+		//  Measured:  `0`
+		//  Estimated: `3529`
+		// Minimum execution time: 6_870_000 picoseconds.
+		Weight::from_parts(8_152_000, 3529)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
 
-// For backwards compatibility and tests.
+// For tests and for runtimes that take these numbers with ParityDB's costs.
 impl WeightInfo for () {
-	/// A charge appended to a nearly full buffer (a whitelisted key).
 	fn record() -> Weight {
-		Weight::from_parts(5_000_000, 0)
+		Weight::from_parts(5_097_000, 0)
 	}
-	/// Fold `n` charges, each a new edge between new accounts.
 	fn fold(n: u32, ) -> Weight {
-		Weight::from_parts(10_000_000, 1600)
-			.saturating_add(Weight::from_parts(45_000_000, 0).saturating_mul(n.into()))
+		Weight::from_parts(1_733_000, 3493)
+			.saturating_add(Weight::from_parts(23_613_614, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
-			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 			.saturating_add(ParityDbWeight::get().writes((6_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2539).saturating_mul(n.into()))
 	}
-	/// `on_initialize` when the epoch goes on.
 	fn epoch_check() -> Weight {
-		Weight::from_parts(4_000_000, 1600)
-			.saturating_add(ParityDbWeight::get().reads(2_u64))
+		Weight::from_parts(5_408_000, 1585)
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
 	}
-	/// `on_initialize` freezing an epoch into a nearly full queue.
 	fn epoch_rollover() -> Weight {
-		Weight::from_parts(22_000_000, 2900)
+		Weight::from_parts(16_385_000, 3493)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
+	}
+	fn collect(n: u32, ) -> Weight {
+		Weight::from_parts(1_910_839_193, 4498649)
+			.saturating_add(Weight::from_parts(19_745_401, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
+			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
+			.saturating_add(Weight::from_parts(0, 3340).saturating_mul(n.into()))
+	}
+	fn build(e: u32, a: u32, ) -> Weight {
+		Weight::from_parts(1_756_029_000, 4498649)
+			.saturating_add(Weight::from_parts(70_921, 0).saturating_mul(e.into()))
+			.saturating_add(Weight::from_parts(69_572, 0).saturating_mul(a.into()))
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
-	/// Collect `n` units (accounts: stake, tier and index reads) with the input near full.
-	fn collect(n: u32, ) -> Weight {
-		Weight::from_parts(180_000_000, 3300000)
-			.saturating_add(Weight::from_parts(28_000_000, 0).saturating_mul(n.into()))
+	fn rank_step(e: u32, w: u32, ) -> Weight {
+		Weight::from_parts(3_537_666_000, 5023057)
+			.saturating_add(Weight::from_parts(32_269, 0).saturating_mul(e.into()))
+			.saturating_add(Weight::from_parts(27_986, 0).saturating_mul(w.into()))
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
+	}
+	fn write(n: u32, ) -> Weight {
+		Weight::from_parts(171_185_000, 1050069)
+			.saturating_add(Weight::from_parts(11_909_783, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
-			.saturating_add(Weight::from_parts(0, 2600).saturating_mul(n.into()))
-	}
-	/// Build a graph of `e` edges and `a` accounts and a fresh ranker.
-	fn build(e: u32, a: u32, ) -> Weight {
-		Weight::from_parts(2_000_000_000, 3300000)
-			.saturating_add(Weight::from_parts(1_200_000, 0).saturating_mul(e.into()))
-			.saturating_add(Weight::from_parts(600_000, 0).saturating_mul(a.into()))
-			.saturating_add(ParityDbWeight::get().reads(2_u64))
-			.saturating_add(ParityDbWeight::get().writes(3_u64))
-			.saturating_add(Weight::from_parts(0, 24).saturating_mul(e.into()))
-			.saturating_add(Weight::from_parts(0, 40).saturating_mul(a.into()))
-	}
-	/// Decode the state of a graph of `e` edges, `w` work units of `Ranker::step`, encode.
-	fn rank_step(e: u32, w: u32, ) -> Weight {
-		Weight::from_parts(400_000_000, 8000)
-			.saturating_add(Weight::from_parts(900_000, 0).saturating_mul(e.into()))
-			.saturating_add(Weight::from_parts(25_000, 0).saturating_mul(w.into()))
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
-			.saturating_add(ParityDbWeight::get().writes(2_u64))
-			.saturating_add(Weight::from_parts(0, 30).saturating_mul(e.into()))
-	}
-	/// Write ranks and points of `n` accounts.
-	fn write(n: u32, ) -> Weight {
-		Weight::from_parts(60_000_000, 1700000)
-			.saturating_add(Weight::from_parts(32_000_000, 0).saturating_mul(n.into()))
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
-			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(n.into())))
-			.saturating_add(ParityDbWeight::get().writes(2_u64))
 			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2600).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 2543).saturating_mul(n.into()))
 	}
-	/// Remove `n` units of an epoch's data.
 	fn clean(n: u32, ) -> Weight {
-		Weight::from_parts(12_000_000, 1600)
-			.saturating_add(Weight::from_parts(22_000_000, 0).saturating_mul(n.into()))
-			.saturating_add(ParityDbWeight::get().reads(1_u64))
+		Weight::from_parts(3_996_000, 990)
+			.saturating_add(Weight::from_parts(7_345_006, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
-			.saturating_add(ParityDbWeight::get().writes(1_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
 			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2600).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 2523).saturating_mul(n.into()))
 	}
-	/// `set_params`.
 	fn set_params() -> Weight {
-		Weight::from_parts(14_000_000, 1600)
+		Weight::from_parts(7_601_000, 1573)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
-	/// `set_tier`.
 	fn set_tier() -> Weight {
-		Weight::from_parts(15_000_000, 3500)
+		Weight::from_parts(8_152_000, 3529)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}

@@ -1,7 +1,7 @@
 
 //! Weights for `pallet_power_metering`, measured by the benchmark CLI (do not edit by hand).
 //!
-//! Generated with `scripts/benchmark.sh` (frame-benchmarking-cli 64.0.0) on 2026-11-22.
+//! Generated with `scripts/benchmark.sh` (frame-benchmarking-cli 64.0.0) on 2026-11-23.
 //! STEPS: `20`, REPEAT: `10`, WASM-EXECUTION: `Compiled`,
 //! CHAIN: `None`, DB CACHE: `1024`; HOSTNAME: `vm`,
 //! CPU: `AMD EPYC`.
@@ -50,10 +50,10 @@ pub trait WeightInfo {
 /// Weights for `pallet_power_metering` in the Fluxomics runtime.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
-	/// Storage: `PowerMetering::Schedule` (r:1 w:0)
-	/// Proof: `PowerMetering::Schedule` (`max_values`: Some(1), `max_size`: Some(120), added: 615, mode: `MaxEncodedLen`)
 	/// Storage: `Power::Accounts` (r:1 w:1)
 	/// Proof: `Power::Accounts` (`max_values`: None, `max_size`: Some(204), added: 2679, mode: `MaxEncodedLen`)
+	/// Storage: `PowerMetering::Schedule` (r:1 w:0)
+	/// Proof: `PowerMetering::Schedule` (`max_values`: Some(1), `max_size`: Some(120), added: 615, mode: `MaxEncodedLen`)
 	/// Storage: `Power::Params` (r:1 w:0)
 	/// Proof: `Power::Params` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
 	/// Storage: `Power::Checkpoints` (r:1 w:0)
@@ -62,15 +62,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `514`
 		//  Estimated: `3790`
-		// Minimum execution time: 45_635_000 picoseconds.
-		Weight::from_parts(48_471_000, 3790)
+		// Minimum execution time: 29_484_000 picoseconds.
+		Weight::from_parts(31_577_000, 3790)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
-	/// Storage: `PowerMetering::Schedule` (r:1 w:0)
-	/// Proof: `PowerMetering::Schedule` (`max_values`: Some(1), `max_size`: Some(120), added: 615, mode: `MaxEncodedLen`)
 	/// Storage: `Power::Accounts` (r:1 w:1)
 	/// Proof: `Power::Accounts` (`max_values`: None, `max_size`: Some(204), added: 2679, mode: `MaxEncodedLen`)
+	/// Storage: `PowerMetering::Schedule` (r:1 w:0)
+	/// Proof: `PowerMetering::Schedule` (`max_values`: Some(1), `max_size`: Some(120), added: 615, mode: `MaxEncodedLen`)
 	/// Storage: `Power::Params` (r:1 w:0)
 	/// Proof: `Power::Params` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
 	/// Storage: `Power::Checkpoints` (r:1 w:0)
@@ -91,8 +91,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1215`
 		//  Estimated: `8799`
-		// Minimum execution time: 172_694_000 picoseconds.
-		Weight::from_parts(181_991_000, 8799)
+		// Minimum execution time: 116_524_000 picoseconds.
+		Weight::from_parts(123_824_000, 8799)
 			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -101,10 +101,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 8_897_000 picoseconds.
-		Weight::from_parts(10_793_186, 0)
-			// Standard Error: 4
-			.saturating_add(Weight::from_parts(570, 0).saturating_mul(l.into()))
+		// Minimum execution time: 4_015_000 picoseconds.
+		Weight::from_parts(5_005_225, 0)
+			// Standard Error: 1
+			.saturating_add(Weight::from_parts(321, 0).saturating_mul(l.into()))
 	}
 	/// Storage: `PowerMetering::Schedule` (r:1 w:1)
 	/// Proof: `PowerMetering::Schedule` (`max_values`: Some(1), `max_size`: Some(120), added: 615, mode: `MaxEncodedLen`)
@@ -112,8 +112,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `110`
 		//  Estimated: `1605`
-		// Minimum execution time: 12_804_000 picoseconds.
-		Weight::from_parts(14_527_000, 1605)
+		// Minimum execution time: 6_690_000 picoseconds.
+		Weight::from_parts(7_441_000, 1605)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -125,8 +125,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `44`
 		//  Estimated: `1537`
-		// Minimum execution time: 14_738_000 picoseconds.
-		Weight::from_parts(16_571_000, 1537)
+		// Minimum execution time: 7_791_000 picoseconds.
+		Weight::from_parts(9_254_000, 1537)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -138,8 +138,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `44`
 		//  Estimated: `1537`
-		// Minimum execution time: 7_033_000 picoseconds.
-		Weight::from_parts(7_995_000, 1537)
+		// Minimum execution time: 4_907_000 picoseconds.
+		Weight::from_parts(5_468_000, 1537)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -148,31 +148,31 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 // For tests and for runtimes that take these numbers with ParityDB's costs.
 impl WeightInfo for () {
 	fn charge_power() -> Weight {
-		Weight::from_parts(48_471_000, 3790)
+		Weight::from_parts(31_577_000, 3790)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn charge_power_with_flux() -> Weight {
-		Weight::from_parts(181_991_000, 8799)
+		Weight::from_parts(123_824_000, 8799)
 			.saturating_add(ParityDbWeight::get().reads(13_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn send_message(l: u32, ) -> Weight {
-		Weight::from_parts(10_793_186, 0)
-			.saturating_add(Weight::from_parts(570, 0).saturating_mul(l.into()))
+		Weight::from_parts(5_005_225, 0)
+			.saturating_add(Weight::from_parts(321, 0).saturating_mul(l.into()))
 	}
 	fn set_schedule() -> Weight {
-		Weight::from_parts(14_527_000, 1605)
+		Weight::from_parts(7_441_000, 1605)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_rate_params() -> Weight {
-		Weight::from_parts(16_571_000, 1537)
+		Weight::from_parts(9_254_000, 1537)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn update_rate() -> Weight {
-		Weight::from_parts(7_995_000, 1537)
+		Weight::from_parts(5_468_000, 1537)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}

@@ -4,7 +4,8 @@
 //! `scripts/compare-fees.sh` (release build); `docs/performance.md` records the result.
 //!
 //! Storage is in memory here, so this measures the extensions' own work (decoding, arithmetic,
-//! hashing keys, events). The database reads and writes each one makes are counted by the
+//! hashing keys, events), including the counterparty's recording: the mock's hook appends the
+//! charge to a per-block buffer as the runtime's Flox does. The database reads and writes each one makes are counted by the
 //! runtime benchmarks and priced by the node's database weights; `docs/performance.md` adds them.
 
 use super::mock::*;
@@ -31,6 +32,8 @@ fn round(ext: &mut sp_io::TestExternalities, charge: impl Fn()) -> Duration {
 	for _ in 0..PER_ROUND {
 		ext.execute_with(|| {
 			System::reset_events();
+			// A new block: Flox's `on_initialize` has taken the last block's charges.
+			NotedCharges::kill();
 			// A minute of generation per block keeps the payer on the Power path.
 			advance(60 * SECOND);
 			let start = Instant::now();

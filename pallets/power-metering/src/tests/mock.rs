@@ -133,11 +133,22 @@ thread_local! {
 	static EDGES: RefCell<Vec<(AccountId, AccountId, PowerUnits)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Records every (payer, counterparty, Power) triple.
+/// The block's charge buffer, as Flox keeps it (`pallet_flox::Pending`): the hook below does
+/// the same storage work as the runtime's, so that `tests::comparison` measures it.
+#[frame_support::storage_alias]
+pub type NotedCharges = StorageValue<
+	FloxLike,
+	frame_support::BoundedVec<(AccountId, AccountId, PowerUnits), ConstU32<1_024>>,
+	frame_support::pallet_prelude::ValueQuery,
+>;
+
+/// Records every (payer, counterparty, Power) triple: in a list the tests read, and appended to
+/// [`NotedCharges`] as the runtime's Flox does.
 pub struct RecordEdges;
 impl OnPowerCharged<AccountId> for RecordEdges {
 	fn on_power_charged(payer: &AccountId, counterparty: &AccountId, power: PowerUnits) {
 		EDGES.with(|e| e.borrow_mut().push((*payer, *counterparty, power)));
+		let _ = NotedCharges::try_append((*payer, *counterparty, power));
 	}
 	fn weight() -> Weight {
 		Weight::from_parts(2_000_000, 0)
