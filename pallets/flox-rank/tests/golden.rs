@@ -1,14 +1,16 @@
 //! Golden digests: the rankings of 60 seeded random graphs of various shapes (up to 20 000 edges;
 //! tolerance 0 with many iterations, zero boosts, accounts without edges, huge gas), recorded
 //! with the code of before the speed work, must stay bit for bit the same. Each graph is also
-//! ranked with [`Ranker::step`] under random budgets, which must give the same result.
+//! ranked with [`Ranker::step`] under random budgets and on 2, 3 and 7 threads, which must give
+//! the same result.
 //!
 //! `FLOX_GOLDEN_WRITE=1 cargo test -p flox-rank --test golden` rewrites `golden_digests.txt`
 //! (only when the ranking is *meant* to change).
 
+#![cfg(all(feature = "std", feature = "digest"))]
 #![allow(clippy::arithmetic_side_effects, clippy::indexing_slicing, clippy::unwrap_used)]
 
-use flox_rank::{rank, Graph, Params, Ranker, Ranking};
+use flox_rank::{rank, rank_with_threads, Graph, Params, Ranker, Ranking};
 
 struct SplitMix64(u64);
 
@@ -43,10 +45,10 @@ fn golden_case(seed: u64) -> (Graph, Params) {
 		_ => rng.below(20_000),
 	};
 	// Only a part of each role may have edges: the rest are accounts without edges.
-	let used_t = if seed % 3 == 0 { 1 + rng.below(n_t) } else { n_t };
+	let used_t = if seed.is_multiple_of(3) { 1 + rng.below(n_t) } else { n_t };
 	let used_c = if seed % 5 == 1 { 1 + rng.below(n_c) } else { n_c };
 	let gas_bits = [10u32, 30, 60, 100][(seed / 4 % 4) as usize];
-	let skew = seed % 2 == 0;
+	let skew = seed.is_multiple_of(2);
 	let mut edges = Vec::with_capacity(n_edges as usize);
 	for _ in 0..n_edges {
 		let t = if skew {
@@ -109,6 +111,10 @@ fn golden_digests_are_unchanged() {
 		let (graph, params) = golden_case(seed);
 		let ranking = rank(&graph, params);
 		assert_eq!(stepped(&graph, params, seed), ranking, "seed {seed}: step differs from rank");
+		for threads in [2, 3, 7] {
+			let threaded = rank_with_threads(&graph, params, threads);
+			assert_eq!(threaded, ranking, "seed {seed}: {threads} threads differ from rank");
+		}
 		lines.push(format!(
 			"{seed} edges {} targets {} callers {} iterations {} converged {} {}",
 			graph.edges(),
