@@ -957,6 +957,11 @@ fn run(r: &mut Ranker, graph: &Graph) -> Ranking {
 	// finishes.
 	#[cfg(not(feature = "std"))]
 	while let Ok(StepOutcome { finished: false, .. }) = r.step(graph, u64::MAX) {}
+	result(r)
+}
+
+/// The result of a ranker run to the end (empty if it was not: only for a mismatched graph).
+fn result(r: &Ranker) -> Ranking {
 	r.ranking().unwrap_or(Ranking {
 		targets: Vec::new(),
 		callers: Vec::new(),

@@ -56,12 +56,7 @@ const SLACK: Duration = Duration::from_micros(500);
 pub fn rank_with_threads(graph: &Graph, params: Params, threads: usize) -> Ranking {
 	let mut r = Ranker::new(graph, params);
 	r.run_threaded(graph, threads);
-	r.ranking().unwrap_or(Ranking {
-		targets: Vec::new(),
-		callers: Vec::new(),
-		iterations: 0,
-		converged: false,
-	})
+	crate::result(&r)
 }
 
 /// The machine's parallelism, at most [`MAX_THREADS`], and fewer on small graphs (one thread
@@ -219,13 +214,15 @@ fn merge_rows(acc: &mut [u128], others: &mut [&mut [u128]]) {
 	}
 }
 
+/// The pieces' sums together ([`RunSums::add`]: in any order).
 fn sum(runs: Vec<RunSums>) -> RunSums {
 	runs.into_iter().fold(RunSums::default(), RunSums::add)
 }
 
 impl Ranker {
-	/// Runs this ranker to the end on up to `threads` threads, phase by phase. Only from the start
-	/// of a phase (as every fresh ranker is); otherwise, or if `graph` does not match, it steps.
+	/// Runs this ranker to the end on up to `threads` threads, phase by phase, from the start of a
+	/// phase (as every fresh ranker is; otherwise it just steps to the end). Does nothing if
+	/// `graph` does not match.
 	pub(crate) fn run_threaded(&mut self, graph: &Graph, threads: usize) {
 		if self.check(graph).is_err() {
 			return;
