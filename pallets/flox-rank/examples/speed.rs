@@ -4,7 +4,8 @@
 //! Generates a random graph deterministically (splitmix64, seed 42; targets skewed towards low
 //! indices, callers uniform, gas in 1..=10⁹, boosts in 1..=1000), runs exactly ITERATIONS
 //! alternating iterations (tolerance 0) and prints edge-iterations per second, counting both
-//! half-steps (2 · edges per iteration). With DUMP_FILE, also writes the raw edges and boosts for
+//! half-steps (2 · edges per iteration): on one thread (`rank_with_threads(.., 1)`), then with
+//! `rank` (the machine's threads). With DUMP_FILE, also writes the raw edges and boosts for
 //! `scripts/flox-speed.sh` (little endian: u64 edges, targets, callers; then u32 targets[edges],
 //! u32 callers[edges], u64 gas[edges], u64 target_boosts[targets], u64 caller_boosts[callers]).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
@@ -78,21 +79,28 @@ fn main() {
 	drop(edges);
 
 	let params = flox_rank::Params { tolerance: 0, max_iterations: iterations };
+	// One thread, then `rank` (all the machine's threads, up to 8): the same ranking.
 	let t1 = Instant::now();
+	let single = flox_rank::rank_with_threads(&graph, params, 1);
+	let single_secs = t1.elapsed().as_secs_f64();
+	let t2 = Instant::now();
 	let ranking = flox_rank::rank(&graph, params);
-	let secs = t1.elapsed().as_secs_f64();
+	let secs = t2.elapsed().as_secs_f64();
+	assert_eq!(single, ranking, "one thread and all threads must agree");
 	let edge_iters = 2.0 * graph.edges() as f64 * f64::from(ranking.iterations);
 	let top = ranking.targets.iter().copied().max().unwrap_or(0) as f64 / flox_rank::ONE as f64;
 	println!(
 		"library: edges {} (distinct) targets {} callers {} iterations {} build {:.3} s rank {:.3} s \
-		 top-target {:.6e}",
+		 (one thread {:.3} s) top-target {:.6e}",
 		graph.edges(),
 		n_t,
 		n_c,
 		ranking.iterations,
 		build,
 		secs,
+		single_secs,
 		top
 	);
+	println!("single_thread_rate {:.1} M edge-iterations/s", edge_iters / single_secs / 1e6);
 	println!("library_rate {:.1} M edge-iterations/s", edge_iters / secs / 1e6);
 }

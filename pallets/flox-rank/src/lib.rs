@@ -93,13 +93,25 @@
 //! [`Ranker::step`] does at most `max_work` units of work, where one unit is one edge or one
 //! account row visited, and stops in the middle of any phase (even in the middle of one row's
 //! edges, keeping the row's partial `u128` sum when gathering, or the row's factor when pushing)
-//! with a cursor in its state. Because all arithmetic is integer and sums are exact (in any
-//! order), running `step` with any sequence of budgets gives exactly the result of [`rank`]
-//! (which is `step` with an unlimited budget), and the same ranks as the earlier layout (two
+//! with a cursor in its state. The work itself is done by the passes of the `passes` module on
+//! as many whole rows as the budget covers; `step` only handles a row the budget cuts. Because
+//! all arithmetic is integer and sums are exact (in any order), running `step` with any sequence
+//! of budgets gives exactly the result of [`rank`], and the same ranks as the earlier layout (two
 //! CSRs, both half-steps gathering). The pallet stores the `Ranker` between blocks
 //! (SCALE-encoded with the `codec` feature) next to the [`Graph`] it was built for; the `Ranker`
 //! does not hold the graph. Its size is `32 · n_t + 16 · n_c` bytes plus a few words (rank,
 //! `u128` row sum and factor per target; rank and shifted row sum per caller).
+//!
+//! ## One shot, on threads (`std`)
+//!
+//! Without `std` (the runtime), [`rank`] is `step` with an unlimited budget. With `std` (the
+//! node's off-chain check, the tools), [`rank`] runs each phase on the machine's threads (up to
+//! eight, fewer on small graphs; [`rank_with_threads`] chooses the number): the rows are cut into
+//! pieces that the threads take from a shared queue, each piece done by the same pass as `step`
+//! uses, and each pushing thread adds into its own copy of the targets' row sums, added up
+//! exactly in the next *shift*. Every result of a piece is an integer sum, the same however the
+//! rows were cut and whichever thread took them: the ranking is exactly `step`'s, on any number
+//! of threads (tested against `step` with random budgets, and by the golden digests).
 //!
 //! ## Digest
 //!
@@ -118,18 +130,34 @@
 //!   caller factors from an array the size of the caller role;
 //! * the **caller update gathers** target factors (8 bytes per target) along each caller's row.
 //!
-//! Per edge, one 64×64→128 multiplication and a `u128` addition, as before; the order of the
-//! additions changed, and integer sums do not depend on it. The square roots (one per account and
-//! half-step, each a chain of about fifteen dependent multiplications) are computed eight
-//! accounts at a time in lock step, so that their chains overlap; the results are the same exact
-//! floor square roots.
+//! Per edge, one 64×64→128 multiplication and a `u128` addition; the order of the additions
+//! does not matter, integer sums do not depend on it. The gather sums a run of rows in one flat
+//! loop (a row's sum is the difference of the running sums at its ends), because a loop per row,
+//! of about ten edges, paid a mispredicted exit per row. The square roots (one per account and
+//! half-step, each a chain of dependent multiplications) are computed eight accounts at a time in
+//! lock step, so that their chains overlap; the results are the same exact floor square roots
+//! (`sqrt` module).
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
 
 mod exported;
+mod passes;
+mod sqrt;
+#[cfg(feature = "std")]
+mod threads;
+
 pub use exported::rank_exported;
+pub use sqrt::sqrt_fixed;
+#[cfg(feature = "std")]
+pub use threads::rank_with_threads;
+
+use passes::RunSums;
+use sqrt::factor;
+// The square roots' internals, for the unit tests (`crate::*`).
+#[cfg(test)]
+use sqrt::{factors_lanes, fix_up, sqrt_fixed_lanes};
 
 use alloc::vec;
 use alloc::vec::Vec;
@@ -196,176 +224,6 @@ fn frac63(x: u128, d: u128) -> u64 {
 		}
 	}
 	q
-}
-
-/// `RSQRT_SEED[i] ≈ 2⁶² / √((i + ½) / 1024)` for `i ∈ [256, 1024)`: the reciprocal square root,
-/// in units of 2⁻⁶², of the middle of the slice of `[2⁶², 2⁶⁴)` whose top ten bits are `i`
-/// (within 0.1 %). 8 KiB.
-const RSQRT_SEED: [u64; 1024] = rsqrt_seed();
-
-// Evaluated at compile time: an out-of-range index or an overflow would fail the build, not
-// panic at run time.
-#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
-const fn rsqrt_seed() -> [u64; 1024] {
-	let mut t = [0u64; 1024];
-	let mut i = 256;
-	while i < 1024 {
-		// √(2¹²⁷ / (2i + 1)) · 16 = √(2¹³⁵ / (2i + 1)) = 2⁶² · 32 / √(i + ½)   (< 2⁶³)
-		t[i] = (((1u128 << 127) / (2 * i as u128 + 1)).isqrt() as u64) << 4;
-		i += 1;
-	}
-	t
-}
-
-/// The exact floor square root of `x` from an estimate `t`: moves `t` by up to two units towards
-/// `t² ≤ x < (t+1)²`, and falls back to `isqrt` if that is not enough.
-#[inline]
-fn fix_up(mut t: u64, x: u128) -> u64 {
-	let mul = |a: u64, b: u64| u128::from(a).wrapping_mul(u128::from(b));
-	for _ in 0..2 {
-		let sq = mul(t, t);
-		let over = sq > x;
-		// (t + 1)² = t² + 2t + 1 < 2¹²⁸ when t < 2⁶⁴ − 1.
-		let under = t != u64::MAX && sq.wrapping_add(u128::from(t) << 1).wrapping_add(1) <= x;
-		t = t.wrapping_add(u64::from(under)).wrapping_sub(u64::from(over));
-	}
-	let sq = mul(t, t);
-	let exact =
-		sq <= x && (t == u64::MAX || sq.wrapping_add(u128::from(t) << 1).wrapping_add(1) > x);
-	if exact {
-		t
-	} else {
-		u64::try_from(x.isqrt()).unwrap_or(u64::MAX)
-	}
-}
-
-/// `⌊√(r · 2⁶⁴)⌋`, exactly (the integer floor square root), for any `r`.
-///
-/// Equal to `(u128::from(r) << 64).isqrt()` (tested against it), several times faster because it
-/// uses no division: with `y = r · 4ᵉ ∈ [2⁶², 2⁶⁴)` and `m = y / 2⁶⁴`, a table seed of `1/√m`,
-/// two multiplicative Newton steps `z ← z (3 − m z²) / 2`, then `t = y z` (≈ `√(y · 2⁶⁴)`), one
-/// Newton correction `t ← t + (y · 2⁶⁴ − t²) z / 2⁶⁵`, an exact integer fix-up to
-/// `t² ≤ x < (t+1)²` (two branch-free ±1 rounds, then a check that falls back to `isqrt` if the
-/// estimate were ever off by more than two units; it is off by at most one), and `>> e` (`⌊⌊a · 2ᵉ⌋ / 2ᵉ⌋ = ⌊a⌋`). Integer arithmetic only: deterministic everywhere.
-#[inline]
-pub fn sqrt_fixed(r: u64) -> u64 {
-	if r == 0 {
-		return 0;
-	}
-	let e = r.leading_zeros() >> 1;
-	let y = r << (e << 1);
-	let mul = |a: u64, b: u64| u128::from(a).wrapping_mul(u128::from(b));
-	let low = |v: u128| u64::try_from(v).unwrap_or(u64::MAX);
-	// z: 1/√m in units of 2⁻⁶² (≤ 2⁶³).
-	let mut z = RSQRT_SEED.get((y >> 54) as usize).copied().unwrap_or(1 << 62);
-	for _ in 0..2 {
-		let z2 = low(mul(z, z) >> 64); // z² in units of 2⁻⁶⁰ (≤ 2⁶² · (1 + ε))
-		let mz2 = low(mul(y, z2) >> 64); // m z² ≈ 1, units of 2⁻⁶⁰
-		let corr = (3u64 << 60).saturating_sub(mz2); // 3 − m z², units of 2⁻⁶⁰
-		z = low(mul(z, corr) >> 61); // z (3 − m z²) / 2, units of 2⁻⁶²
-	}
-	let x = u128::from(y) << 64;
-	let mut t = low(mul(y, z) >> 62); // √m · 2⁶⁴, relative error ≈ 2⁻⁴⁴
-	let tt = mul(t, t);
-	let (residual, up) =
-		if x >= tt { (x.wrapping_sub(tt), true) } else { (tt.wrapping_sub(x), false) };
-	if let Ok(rr) = u64::try_from(residual >> 32) {
-		let c = low(mul(rr, z) >> 95); // residual / (2t)
-		t = if up { t.saturating_add(c) } else { t.saturating_sub(c) };
-	}
-	fix_up(t, x) >> e
-}
-
-/// [`sqrt_fixed`] of `N` values at once, in lock step: the same steps, each applied to every
-/// lane before the next, so that the `N` independent chains of multiplications overlap (one
-/// square root is a chain of about fifteen dependent multiplications: latency, not throughput,
-/// bounds it). The results are exact, as [`sqrt_fixed`]'s (a lane whose estimate is not within
-/// the fix-up's reach falls back to [`sqrt_fixed`] itself).
-#[inline(always)]
-fn sqrt_fixed_lanes<const N: usize>(r: [u64; N]) -> [u64; N] {
-	let mul = |a: u64, b: u64| u128::from(a).wrapping_mul(u128::from(b));
-	let low = |v: u128| u64::try_from(v).unwrap_or(u64::MAX);
-	// r = 0 is computed as r = 1 and masked to 0 at the end.
-	let e: [u32; N] = r.map(|r| r.max(1).leading_zeros() >> 1);
-	let mut y = [0u64; N];
-	for ((y, &r), &e) in y.iter_mut().zip(&r).zip(&e) {
-		*y = r.max(1) << (e << 1);
-	}
-	let mut z: [u64; N] = y.map(|y| RSQRT_SEED.get((y >> 54) as usize).copied().unwrap_or(1 << 62));
-	for _ in 0..2 {
-		for (z, &y) in z.iter_mut().zip(&y) {
-			let z2 = low(mul(*z, *z) >> 64);
-			let mz2 = low(mul(y, z2) >> 64);
-			let corr = (3u64 << 60).saturating_sub(mz2);
-			*z = low(mul(*z, corr) >> 61);
-		}
-	}
-	let mut t = [0u64; N];
-	for ((t, &y), &z) in t.iter_mut().zip(&y).zip(&z) {
-		let x = u128::from(y) << 64;
-		let mut est = low(mul(y, z) >> 62);
-		let tt = mul(est, est);
-		let (residual, up) =
-			if x >= tt { (x.wrapping_sub(tt), true) } else { (tt.wrapping_sub(x), false) };
-		if let Ok(rr) = u64::try_from(residual >> 32) {
-			let c = low(mul(rr, z) >> 95);
-			est = if up { est.saturating_add(c) } else { est.saturating_sub(c) };
-		}
-		*t = est;
-	}
-	// Fix-up, two branch-free ±1 rounds per lane, as in `fix_up`.
-	for _ in 0..2 {
-		for (t, &y) in t.iter_mut().zip(&y) {
-			let x = u128::from(y) << 64;
-			let sq = mul(*t, *t);
-			let over = sq > x;
-			let under = *t != u64::MAX && sq.wrapping_add(u128::from(*t) << 1).wrapping_add(1) <= x;
-			*t = t.wrapping_add(u64::from(under)).wrapping_sub(u64::from(over));
-		}
-	}
-	let mut out = [0u64; N];
-	for ((((o, &t), &y), &e), &r) in out.iter_mut().zip(&t).zip(&y).zip(&e).zip(&r) {
-		let x = u128::from(y) << 64;
-		let sq = mul(t, t);
-		let exact =
-			sq <= x && (t == u64::MAX || sq.wrapping_add(u128::from(t) << 1).wrapping_add(1) > x);
-		*o = if r == 0 {
-			0
-		} else if exact {
-			t >> e
-		} else {
-			sqrt_fixed(r)
-		};
-	}
-	out
-}
-
-/// [`factor`] of `N` accounts at once (lock-step square roots); an account without mass gets 0.
-#[inline(always)]
-fn factors_lanes<const N: usize>(b: &[u64; N], r: &[u64; N], mass: &[u64; N]) -> [u64; N] {
-	let s = sqrt_fixed_lanes(*r);
-	let mut f = [0u64; N];
-	for ((((f, &s), &b), &r), &m) in f.iter_mut().zip(&s).zip(b).zip(r).zip(mass) {
-		*f = if b == 0 || r == 0 || m == 0 {
-			0
-		} else {
-			let p = u128::from(b).wrapping_mul(u128::from(s)) >> FACTOR_SHIFT;
-			u64::try_from(p).unwrap_or(u64::MAX)
-		};
-	}
-	f
-}
-
-/// The factor `⌊b · ⌊√(r · 2⁶⁴)⌋ / 2⁶²⌋` (boost times square root of the rank, units of 2⁻⁶³).
-#[inline]
-fn factor(b: u64, r: u64) -> u64 {
-	if b == 0 || r == 0 {
-		return 0;
-	}
-	let s = sqrt_fixed(r);
-	// b ≤ 2⁶³, s < 2⁶⁴ (≤ 2⁶² when r ≤ ONE): the product fits u128.
-	let p = u128::from(b).wrapping_mul(u128::from(s)) >> FACTOR_SHIFT;
-	u64::try_from(p).unwrap_or(u64::MAX)
 }
 
 /// The graph in compressed sparse rows: rows are callers, columns targets.
@@ -784,6 +642,22 @@ impl Ranker {
 	/// Makes progress whenever `max_work > 0` and the ranking is not finished. Any sequence of
 	/// budgets gives exactly the same result.
 	pub fn step(&mut self, graph: &Graph, max_work: u64) -> Result<StepOutcome, RankError> {
+		self.check(graph)?;
+		let mut budget = max_work;
+		while budget > 0 && self.phase != Phase::Done {
+			budget = match self.phase {
+				Phase::Start | Phase::Push => self.push(graph, budget),
+				Phase::Shift => self.shift(budget),
+				Phase::NormalizeTargets => self.normalize(graph, budget),
+				Phase::Gather => self.gather(graph, budget),
+				Phase::Done => budget,
+			};
+		}
+		Ok(StepOutcome { work: max_work.saturating_sub(budget), finished: self.is_finished() })
+	}
+
+	/// Whether this ranker was made for a graph of `graph`'s dimensions.
+	fn check(&self, graph: &Graph) -> Result<(), RankError> {
 		if self.targets.len() != graph.targets()
 			|| self.callers.len() != graph.callers()
 			|| self.target_acc.len() != graph.targets()
@@ -795,61 +669,67 @@ impl Ranker {
 		{
 			return Err(RankError::GraphMismatch);
 		}
-		let mut budget = max_work;
-		while budget > 0 && self.phase != Phase::Done {
-			match self.phase {
-				Phase::Start | Phase::Push => budget = self.push(graph, budget),
-				Phase::Shift => {
-					let k = shift_for(self.target_total);
-					let rows = self.target_acc.len();
-					let start = self.row as usize;
-					let end = start.saturating_add(clamp(budget)).min(rows);
-					let mut st: u128 = 0;
-					for a in self.target_acc.get_mut(start..end).unwrap_or(&mut []) {
-						*a >>= k;
-						st = st.wrapping_add(*a);
-					}
-					self.shifted_total = self.shifted_total.wrapping_add(st);
-					budget = budget.saturating_sub(end.saturating_sub(start) as u64);
-					if end >= rows {
-						self.target_total = 0;
-						self.next_phase(Phase::NormalizeTargets);
-					} else {
-						self.row = u32::try_from(end).unwrap_or(u32::MAX);
-					}
-				},
-				Phase::NormalizeTargets => {
-					let m = reciprocal(self.shifted_total);
-					let rows = self.targets.len();
-					let start = self.row as usize;
-					let end = start.saturating_add(clamp(budget)).min(rows);
-					let (d, total) = normalize_targets(
-						self.targets.get_mut(start..end).unwrap_or(&mut []),
-						self.target_acc.get_mut(start..end).unwrap_or(&mut []),
-						self.target_factors.get_mut(start..end).unwrap_or(&mut []),
-						graph.target_boosts.get(start..end).unwrap_or(&[]),
-						graph.target_mass.get(start..end).unwrap_or(&[]),
-						m,
-					);
-					self.delta_targets = self.delta_targets.saturating_add(d);
-					self.caller_total = self.caller_total.wrapping_add(total);
-					budget = budget.saturating_sub(end.saturating_sub(start) as u64);
-					if end >= rows {
-						self.shifted_total = 0;
-						self.next_phase(Phase::Gather);
-					} else {
-						self.row = u32::try_from(end).unwrap_or(u32::MAX);
-					}
-				},
-				Phase::Gather => budget = self.gather(graph, budget),
-				Phase::Done => {},
-			}
-		}
-		Ok(StepOutcome { work: max_work.saturating_sub(budget), finished: self.is_finished() })
+		Ok(())
 	}
 
-	/// The caller update's accumulation: each caller's row sum of target factors, shifted.
-	/// Returns the budget left.
+	/// `Shift`: the targets from the cursor on that the budget covers. Returns the budget left.
+	fn shift(&mut self, budget: u64) -> u64 {
+		let k = shift_for(self.target_total);
+		let rows = self.target_acc.len();
+		let start = self.row as usize;
+		let end = start.saturating_add(clamp(budget)).min(rows);
+		let sum = passes::shift_rows(self.target_acc.get_mut(start..end).unwrap_or(&mut []), k);
+		self.shifted_total = self.shifted_total.wrapping_add(sum);
+		if end >= rows {
+			self.finish_shift();
+		} else {
+			self.row = u32::try_from(end).unwrap_or(u32::MAX);
+		}
+		budget.saturating_sub(end.saturating_sub(start) as u64)
+	}
+
+	fn finish_shift(&mut self) {
+		self.target_total = 0;
+		self.next_phase(Phase::NormalizeTargets);
+	}
+
+	/// `NormalizeTargets`: the targets from the cursor on that the budget covers. Returns the
+	/// budget left.
+	fn normalize(&mut self, graph: &Graph, budget: u64) -> u64 {
+		let m = reciprocal(self.shifted_total);
+		let rows = self.targets.len();
+		let start = self.row as usize;
+		let end = start.saturating_add(clamp(budget)).min(rows);
+		let sums = passes::normalize_targets(
+			self.targets.get_mut(start..end).unwrap_or(&mut []),
+			self.target_acc.get_mut(start..end).unwrap_or(&mut []),
+			self.target_factors.get_mut(start..end).unwrap_or(&mut []),
+			graph.target_boosts.get(start..end).unwrap_or(&[]),
+			graph.target_mass.get(start..end).unwrap_or(&[]),
+			m,
+		);
+		self.add_target_sums(sums);
+		if end >= rows {
+			self.finish_normalize();
+		} else {
+			self.row = u32::try_from(end).unwrap_or(u32::MAX);
+		}
+		budget.saturating_sub(end.saturating_sub(start) as u64)
+	}
+
+	fn add_target_sums(&mut self, sums: RunSums) {
+		self.delta_targets = self.delta_targets.saturating_add(sums.delta);
+		self.caller_total = self.caller_total.wrapping_add(sums.total);
+	}
+
+	fn finish_normalize(&mut self) {
+		self.shifted_total = 0;
+		self.next_phase(Phase::Gather);
+	}
+
+	/// `Gather`: each caller's row sum of target factors, shifted. Whole rows while the budget
+	/// covers them, then as much of the next row's edges as it allows (the row's partial sum is
+	/// kept). Returns the budget left.
 	fn gather(&mut self, graph: &Graph, mut budget: u64) -> u64 {
 		let csr = &graph.by_caller;
 		let shift = shift_for(self.caller_total);
@@ -859,19 +739,29 @@ impl Ranker {
 		let mut partial = self.partial;
 		let mut shifted_total = self.shifted_total;
 		let factors = &self.target_factors;
-		let ends = csr.offsets.get(row.saturating_add(1)..).unwrap_or(&[]);
-		let accs = self.caller_acc.get_mut(row..rows).unwrap_or(&mut []);
-		for (&end, a) in ends.iter().zip(accs.iter_mut()) {
-			if budget == 0 {
-				break;
+		while budget > 0 && row < rows {
+			let start = offset(csr, row);
+			let end = offset(csr, row.saturating_add(1)).max(edge).max(start);
+			if edge <= start {
+				let k = passes::rows_within(&csr.offsets, row, rows, budget, true);
+				if k > 0 {
+					let to = row.saturating_add(k);
+					let out = self.caller_acc.get_mut(row..to).unwrap_or(&mut []);
+					let sum = passes::gather_rows(csr, row, out, factors, shift);
+					shifted_total = shifted_total.wrapping_add(sum);
+					budget = budget.saturating_sub(passes::rows_work(&csr.offsets, row, k, true));
+					row = to;
+					edge = offset(csr, to);
+					continue;
+				}
 			}
-			let end = (end as usize).max(edge);
-			let take = end.saturating_sub(edge).min(clamp(budget));
-			let to = edge.saturating_add(take);
-			let cols = csr.columns.get(edge..to).unwrap_or(&[]);
-			let ws = csr.weights.get(edge..to).unwrap_or(&[]);
-			partial = partial.wrapping_add(dot(cols, ws, factors));
-			budget = budget.saturating_sub(take as u64);
+			// This row does not fit in the budget: as many of its edges as it covers.
+			let from = edge.max(start);
+			let to = from.saturating_add(end.saturating_sub(from).min(clamp(budget)));
+			let cols = csr.columns.get(from..to).unwrap_or(&[]);
+			let ws = csr.weights.get(from..to).unwrap_or(&[]);
+			partial = partial.wrapping_add(passes::dot(cols, ws, factors));
+			budget = budget.saturating_sub(to.saturating_sub(from) as u64);
 			edge = to;
 			if to < end || budget == 0 {
 				break;
@@ -879,7 +769,9 @@ impl Ranker {
 			// The row itself costs one unit.
 			budget = budget.saturating_sub(1);
 			let shifted = partial >> shift;
-			*a = u64::try_from(shifted).unwrap_or(u64::MAX);
+			if let Some(a) = self.caller_acc.get_mut(row) {
+				*a = u64::try_from(shifted).unwrap_or(u64::MAX);
+			}
 			shifted_total = shifted_total.wrapping_add(shifted);
 			partial = 0;
 			row = row.saturating_add(1);
@@ -887,8 +779,7 @@ impl Ranker {
 		self.partial = partial;
 		self.shifted_total = shifted_total;
 		if row >= rows {
-			self.caller_total = 0;
-			self.next_phase(Phase::Push);
+			self.finish_gather();
 		} else {
 			self.row = u32::try_from(row).unwrap_or(u32::MAX);
 			self.edge = u32::try_from(edge).unwrap_or(u32::MAX);
@@ -896,106 +787,80 @@ impl Ranker {
 		budget
 	}
 
-	/// `Start` and `Push`: for each caller in order, (in `Push`) its new rank from its shifted row
-	/// sum, then its factor, pushed along its edges into the targets' exact row sums. Returns the
-	/// budget left.
-	///
-	/// Whole rows are taken [`LANES`] at a time when the budget covers them (their square roots
-	/// computed in lock step); otherwise one row at a time, stopping anywhere in a row's edges.
-	fn push(&mut self, graph: &Graph, mut budget: u64) -> u64 {
+	fn finish_gather(&mut self) {
+		self.caller_total = 0;
+		self.next_phase(Phase::Push);
+	}
+
+	/// What `Start` or `Push` does with each caller (see [`passes::PushPass`]).
+	fn push_pass(&self) -> passes::PushPass {
 		let normalize = self.phase == Phase::Push;
-		// The last iteration's caller ranks are final: their factors are not needed.
-		let pushing = !normalize || self.iteration.saturating_add(1) < self.params.max_iterations;
-		let m = reciprocal(self.shifted_total);
+		passes::PushPass {
+			normalize: normalize.then(|| reciprocal(self.shifted_total)),
+			// The last iteration's caller ranks are final: their factors are not needed.
+			pushing: !normalize || self.iteration.saturating_add(1) < self.params.max_iterations,
+		}
+	}
+
+	/// `Start` and `Push`: for each caller in order, (in `Push`) its new rank from its shifted row
+	/// sum, then its factor, pushed along its edges into the targets' exact row sums. Whole rows
+	/// while the budget covers them ([`passes::push_rows`]), then one row at a time, stopping
+	/// anywhere in a row's edges (its factor is kept). Returns the budget left.
+	fn push(&mut self, graph: &Graph, mut budget: u64) -> u64 {
+		let pass = self.push_pass();
 		let csr = &graph.by_caller;
 		let rows = self.callers.len();
 		let mut row = self.row as usize;
 		let mut edge = self.edge as usize;
 		let mut open = self.open;
 		let mut f = self.row_factor;
-		let mut total = self.target_total;
-		let mut d: u64 = 0;
+		let mut sums = RunSums { delta: 0, total: self.target_total };
 		let acc = &mut self.target_acc;
 		let callers = &mut self.callers;
 		let caller_acc = &self.caller_acc;
-		let new_rank = |r: &mut u64, a: u64, d: &mut u64| {
-			let new = scale(u128::from(a), m);
-			*d = d.saturating_add(new.abs_diff(*r));
-			*r = new;
-		};
 		while budget > 0 && row < rows {
 			if !open {
-				// Fast path: LANES whole rows, if the budget covers them.
-				let next = row.saturating_add(LANES);
-				let block = (
-					csr.offsets.get(row..=next),
-					callers.get_mut(row..next).and_then(|s| <&mut [u64; LANES]>::try_from(s).ok()),
-					caller_acc.get(row..next),
-					graph
-						.caller_boosts
-						.get(row..next)
-						.and_then(|s| <&[u64; LANES]>::try_from(s).ok()),
-					graph
-						.caller_mass
-						.get(row..next)
-						.and_then(|s| <&[u64; LANES]>::try_from(s).ok()),
-				);
-				if let (Some(offs), Some(rs), Some(accs), Some(bs), Some(ms)) = block {
-					let first = offs.first().map_or(0, |&o| o as usize);
-					let last = offs.last().map_or(first, |&o| o as usize).max(first);
-					let edges = if pushing { last.saturating_sub(first) } else { 0 };
-					let cost = (edges as u64).saturating_add(LANES as u64);
-					if cost <= budget {
-						if normalize {
-							for (r, &a) in rs.iter_mut().zip(accs) {
-								new_rank(r, a, &mut d);
-							}
-						}
-						let fs = factors_lanes(bs, rs, ms);
-						for (&fj, &mj) in fs.iter().zip(ms) {
-							total = total.wrapping_add(u128::from(fj).wrapping_mul(u128::from(mj)));
-						}
-						if pushing {
-							for (w, &fj) in offs.windows(2).zip(&fs) {
-								if let (Some(&s), Some(&e)) = (w.first(), w.get(1)) {
-									let (s, e) = (s as usize, (e as usize).max(s as usize));
-									scatter(
-										csr.columns.get(s..e).unwrap_or(&[]),
-										csr.weights.get(s..e).unwrap_or(&[]),
-										fj,
-										acc,
-									);
-								}
-							}
-						}
-						budget = budget.saturating_sub(cost);
-						edge = last;
-						row = next;
-						continue;
-					}
+				let k = passes::rows_within(&csr.offsets, row, rows, budget, pass.pushing);
+				if k > 0 {
+					let to = row.saturating_add(k);
+					let run = passes::push_rows(
+						graph,
+						row,
+						callers.get_mut(row..to).unwrap_or(&mut []),
+						caller_acc.get(row..to).unwrap_or(&[]),
+						pass,
+						acc,
+					);
+					sums = sums.add(run);
+					let work = passes::rows_work(&csr.offsets, row, k, pass.pushing);
+					budget = budget.saturating_sub(work);
+					row = to;
+					edge = offset(csr, to);
+					continue;
 				}
-				// The row itself costs one unit.
+				// This row does not fit in the budget: its own unit (rank, factor) now.
 				budget = budget.saturating_sub(1);
 				let mass = graph.caller_mass.get(row).copied().unwrap_or(0);
 				let b = graph.caller_boosts.get(row).copied().unwrap_or(0);
 				if let Some(r) = callers.get_mut(row) {
-					if normalize {
-						new_rank(r, caller_acc.get(row).copied().unwrap_or(0), &mut d);
+					if let Some(m) = pass.normalize {
+						let new = scale(u128::from(caller_acc.get(row).copied().unwrap_or(0)), m);
+						sums.delta = sums.delta.saturating_add(new.abs_diff(*r));
+						*r = new;
 					}
 					f = if mass == 0 { 0 } else { factor(b, *r) };
 				}
-				total = total.wrapping_add(u128::from(f).wrapping_mul(u128::from(mass)));
+				sums.total = sums.total.wrapping_add(u128::from(f).wrapping_mul(u128::from(mass)));
 				open = true;
 			}
-			let end =
-				csr.offsets.get(row.saturating_add(1)).map_or(edge, |&o| o as usize).max(edge);
-			if pushing {
-				let take = end.saturating_sub(edge).min(clamp(budget));
-				let to = edge.saturating_add(take);
+			// The open row's edges, as many as the budget covers.
+			let end = offset(csr, row.saturating_add(1)).max(edge);
+			if pass.pushing {
+				let to = edge.saturating_add(end.saturating_sub(edge).min(clamp(budget)));
 				let cols = csr.columns.get(edge..to).unwrap_or(&[]);
 				let ws = csr.weights.get(edge..to).unwrap_or(&[]);
-				scatter(cols, ws, f, acc);
-				budget = budget.saturating_sub(take as u64);
+				passes::scatter(cols, ws, f, acc);
+				budget = budget.saturating_sub(to.saturating_sub(edge) as u64);
 				edge = to;
 				if to < end {
 					break;
@@ -1006,15 +871,10 @@ impl Ranker {
 			open = false;
 			row = row.saturating_add(1);
 		}
-		self.delta_callers = self.delta_callers.saturating_add(d);
-		self.target_total = total;
+		self.delta_callers = self.delta_callers.saturating_add(sums.delta);
+		self.target_total = sums.total;
 		if row >= rows {
-			self.shifted_total = 0;
-			if normalize {
-				self.end_iteration();
-			} else {
-				self.next_phase(Phase::Shift);
-			}
+			self.finish_push();
 		} else {
 			self.row = u32::try_from(row).unwrap_or(u32::MAX);
 			self.edge = u32::try_from(edge).unwrap_or(u32::MAX);
@@ -1022,6 +882,15 @@ impl Ranker {
 			self.row_factor = f;
 		}
 		budget
+	}
+
+	fn finish_push(&mut self) {
+		self.shifted_total = 0;
+		if self.phase == Phase::Push {
+			self.end_iteration();
+		} else {
+			self.next_phase(Phase::Shift);
+		}
 	}
 
 	fn next_phase(&mut self, phase: Phase) {
@@ -1050,85 +919,15 @@ impl Ranker {
 	}
 }
 
-/// `Σ w · f[c]` over one run of edges (`≤ 2¹²⁶`: all weights sum to `≤ 2⁶³`, factors `≤ 2⁶³`).
-#[inline]
-fn dot(cols: &[u32], ws: &[u64], factors: &[u64]) -> u128 {
-	let mut sum: u128 = 0;
-	for (&c, &w) in cols.iter().zip(ws) {
-		let f = factors.get(c as usize).copied().unwrap_or(0);
-		sum = sum.wrapping_add(u128::from(w).wrapping_mul(u128::from(f)));
-	}
-	sum
-}
-
-/// `acc[c] += w · f` over one run of edges (every sum stays `≤ 2¹²⁶`, as in [`dot`]).
-#[inline]
-fn scatter(cols: &[u32], ws: &[u64], f: u64, acc: &mut [u128]) {
-	let f = u128::from(f);
-	for (&c, &w) in cols.iter().zip(ws) {
-		if let Some(a) = acc.get_mut(c as usize) {
-			*a = a.wrapping_add(u128::from(w).wrapping_mul(f));
-		}
-	}
-}
-
-/// New target ranks `⌊a · m / 2⁶⁴⌋` from shifted row sums (which are reset to 0), their factors,
-/// and `(L1 change, Σ factor · mass)` over a run of targets; [`LANES`] at a time.
-fn normalize_targets(
-	ranks: &mut [u64],
-	accs: &mut [u128],
-	factors: &mut [u64],
-	boosts: &[u64],
-	mass: &[u64],
-	m: u128,
-) -> (u64, u128) {
-	let mut d: u64 = 0;
-	let mut total: u128 = 0;
-	let mut one = |r: &mut u64, a: &mut u128| {
-		let new = scale(*a, m);
-		*a = 0;
-		d = d.saturating_add(new.abs_diff(*r));
-		*r = new;
-	};
-	let mut rs = ranks.chunks_exact_mut(LANES);
-	let mut acs = accs.chunks_exact_mut(LANES);
-	let mut fs = factors.chunks_exact_mut(LANES);
-	let mut bs = boosts.chunks_exact(LANES);
-	let mut ms = mass.chunks_exact(LANES);
-	for ((((r, a), f), b), ms) in (&mut rs).zip(&mut acs).zip(&mut fs).zip(&mut bs).zip(&mut ms) {
-		for (r, a) in r.iter_mut().zip(a.iter_mut()) {
-			one(r, a);
-		}
-		if let (Ok(r4), Ok(b4), Ok(m4)) = (
-			<&[u64; LANES]>::try_from(&*r),
-			<&[u64; LANES]>::try_from(b),
-			<&[u64; LANES]>::try_from(ms),
-		) {
-			let f4 = factors_lanes(b4, r4, m4);
-			for ((f, &fj), &mj) in f.iter_mut().zip(&f4).zip(ms) {
-				*f = fj;
-				total = total.wrapping_add(u128::from(fj).wrapping_mul(u128::from(mj)));
-			}
-		}
-	}
-	let rest = rs
-		.into_remainder()
-		.iter_mut()
-		.zip(acs.into_remainder().iter_mut())
-		.zip(fs.into_remainder().iter_mut())
-		.zip(bs.remainder())
-		.zip(ms.remainder());
-	for ((((r, a), f), &b), &mj) in rest {
-		one(r, a);
-		*f = if mj == 0 { 0 } else { factor(b, *r) };
-		total = total.wrapping_add(u128::from(*f).wrapping_mul(u128::from(mj)));
-	}
-	(d, total)
-}
-
 #[inline]
 fn clamp(budget: u64) -> usize {
 	usize::try_from(budget).unwrap_or(usize::MAX)
+}
+
+/// The offset of row `row` (its first edge); the edge count past the last row.
+#[inline]
+fn offset(csr: &Csr, row: usize) -> usize {
+	csr.offsets.get(row).map_or(csr.columns.len(), |&o| o as usize)
 }
 
 /// Rank `graph` from the uniform start in one go (exactly what stepping a [`Ranker::new`] to the
@@ -1149,10 +948,20 @@ pub fn rank_from(
 	Ok(run(&mut r, graph))
 }
 
+/// Runs a fresh ranker made for `graph` to the end: on threads with `std`
+/// ([`rank_with_threads`]), else by unlimited steps.
 fn run(r: &mut Ranker, graph: &Graph) -> Ranking {
+	#[cfg(feature = "std")]
+	r.run_threaded(graph, threads::default_threads(graph));
 	// A ranker made for this graph never mismatches; the loop ends because every unlimited step
 	// finishes.
+	#[cfg(not(feature = "std"))]
 	while let Ok(StepOutcome { finished: false, .. }) = r.step(graph, u64::MAX) {}
+	result(r)
+}
+
+/// The result of a ranker run to the end (empty if it was not: only for a mismatched graph).
+fn result(r: &Ranker) -> Ranking {
 	r.ranking().unwrap_or(Ranking {
 		targets: Vec::new(),
 		callers: Vec::new(),

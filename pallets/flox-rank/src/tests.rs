@@ -176,3 +176,74 @@ mod exported {
 		);
 	}
 }
+
+/// The estimate behind the lock-step square roots is within one unit of the root, so the fix-up
+/// always ends exact without its fallback (which would make it exact anyway).
+#[cfg(test)]
+#[allow(clippy::arithmetic_side_effects)]
+mod sqrt_estimates {
+	use crate::sqrt::*;
+	use crate::*;
+	use proptest::prelude::*;
+
+	fn root(y: u64) -> u64 {
+		u64::try_from((u128::from(y) << 64).isqrt()).unwrap()
+	}
+
+	/// `y ∈ [2⁶², 2⁶⁴)`: both ends, around perfect squares, and powers of two.
+	fn edge_inputs() -> Vec<u64> {
+		let mut v = vec![1 << 62, (1 << 62) + 1, u64::MAX, u64::MAX - 1, 1 << 63, (1 << 63) - 1];
+		for j in [1u64 << 31, (1 << 31) + 1, 3_037_000_499, 4_294_967_295, 2_147_483_648 + 12_345] {
+			for d in [-2i64, -1, 0, 1, 2] {
+				let y = (j * j).wrapping_add_signed(d);
+				if y >= 1 << 62 {
+					v.push(y);
+				}
+			}
+		}
+		v
+	}
+
+	fn check<const N: usize>(y: [u64; N]) {
+		let want = y.map(root);
+		for (t, w) in estimate_lanes(&y).iter().zip(&want) {
+			assert!(t.abs_diff(*w) <= 1, "estimate {t} for root {w}");
+		}
+	}
+
+	#[test]
+	fn estimate_is_within_one_unit_at_the_edges() {
+		for y in edge_inputs() {
+			check([y]);
+		}
+	}
+
+	#[test]
+	fn lanes_are_exact_around_perfect_squares() {
+		let mut s: u64 = 7;
+		for _ in 0..50_000 {
+			s = s.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+			// r = j² ± d: r · 2⁶⁴ is then a perfect square or next to one.
+			let j = (s >> 34) >> (s % 30);
+			let r: [u64; 8] =
+				core::array::from_fn(|i| (j * j).wrapping_add(i as u64).wrapping_sub(3));
+			let want = r.map(|r| u64::try_from((u128::from(r) << 64).isqrt()).unwrap());
+			assert_eq!(sqrt_fixed_lanes(r), want, "r = {r:?}");
+		}
+	}
+
+	proptest! {
+		#![proptest_config(ProptestConfig { cases: 50_000, failure_persistence: None, ..ProptestConfig::default() })]
+		#[test]
+		fn estimate_is_within_one_unit(y in (1u64 << 62)..=u64::MAX) {
+			check([y]);
+		}
+
+		#[test]
+		fn lanes_are_the_floor_square_root(r in any::<[u64; 8]>(), shift in 0u32..64) {
+			let r = r.map(|r| r >> shift);
+			let want = r.map(|r| u64::try_from((u128::from(r) << 64).isqrt()).unwrap());
+			prop_assert_eq!(sqrt_fixed_lanes(r), want);
+		}
+	}
+}
