@@ -59,8 +59,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_407_000 picoseconds.
-		Weight::from_parts(5_097_000, 0)
+		// Minimum execution time: 4_496_000 picoseconds.
+		Weight::from_parts(5_058_000, 0)
 	}
 	/// Storage: `Flox::Current` (r:1 w:0)
 	/// Proof: `Flox::Current` (`max_values`: Some(1), `max_size`: Some(100), added: 595, mode: `MaxEncodedLen`)
@@ -83,10 +83,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0 + n * (69 ±0)`
 		//  Estimated: `3493 + n * (2539 ±0)`
-		// Minimum execution time: 1_653_000 picoseconds.
-		Weight::from_parts(1_733_000, 3493)
-			// Standard Error: 199_931
-			.saturating_add(Weight::from_parts(23_613_614, 0).saturating_mul(n.into()))
+		// Minimum execution time: 1_532_000 picoseconds.
+		Weight::from_parts(1_592_000, 3493)
+			// Standard Error: 102_088
+			.saturating_add(Weight::from_parts(20_976_388, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -99,8 +99,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `113`
 		//  Estimated: `1585`
-		// Minimum execution time: 4_727_000 picoseconds.
-		Weight::from_parts(5_408_000, 1585)
+		// Minimum execution time: 4_747_000 picoseconds.
+		Weight::from_parts(5_328_000, 1585)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 	}
 	/// Storage: `Flox::Current` (r:1 w:1)
@@ -115,8 +115,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `511`
 		//  Estimated: `3493`
-		// Minimum execution time: 14_832_000 picoseconds.
-		Weight::from_parts(16_385_000, 3493)
+		// Minimum execution time: 13_761_000 picoseconds.
+		Weight::from_parts(15_623_000, 3493)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -135,10 +135,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2400210 + n * (211 ±0)`
 		//  Estimated: `4498649 + n * (3340 ±0)`
-		// Minimum execution time: 1_633_436_000 picoseconds.
-		Weight::from_parts(1_910_839_193, 4498649)
-			// Standard Error: 440_180
-			.saturating_add(Weight::from_parts(19_745_401, 0).saturating_mul(n.into()))
+		// Minimum execution time: 1_540_517_000 picoseconds.
+		Weight::from_parts(1_313_832_380, 4498649)
+			// Standard Error: 229_031
+			.saturating_add(Weight::from_parts(19_513_681, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -158,12 +158,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `4 + a * (32 ±0) + e * (24 ±0)`
 		//  Estimated: `4498649`
-		// Minimum execution time: 1_719_325_000 picoseconds.
-		Weight::from_parts(1_756_029_000, 4498649)
-			// Standard Error: 2_055
-			.saturating_add(Weight::from_parts(70_921, 0).saturating_mul(e.into()))
-			// Standard Error: 3_136
-			.saturating_add(Weight::from_parts(69_572, 0).saturating_mul(a.into()))
+		// Minimum execution time: 1_609_881_000 picoseconds.
+		Weight::from_parts(1_627_908_000, 4498649)
+			// Standard Error: 2_185
+			.saturating_add(Weight::from_parts(81_010, 0).saturating_mul(e.into()))
+			// Standard Error: 3_334
+			.saturating_add(Weight::from_parts(54_789, 0).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -179,12 +179,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `572523 + e * (74 ±0)`
 		//  Estimated: `5023057`
-		// Minimum execution time: 3_517_497_000 picoseconds.
-		Weight::from_parts(3_537_666_000, 5023057)
-			// Standard Error: 2_038
-			.saturating_add(Weight::from_parts(32_269, 0).saturating_mul(e.into()))
-			// Standard Error: 2_041
-			.saturating_add(Weight::from_parts(27_986, 0).saturating_mul(w.into()))
+		// Minimum execution time: 2_898_082_000 picoseconds.
+		Weight::from_parts(3_051_721_000, 5023057)
+			// Standard Error: 1_226
+			.saturating_add(Weight::from_parts(33_748, 0).saturating_mul(e.into()))
+			// Standard Error: 1_228
+			.saturating_add(Weight::from_parts(20_542, 0).saturating_mul(w.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -205,10 +205,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `524814 + n * (56 ±0)`
 		//  Estimated: `1050069 + n * (2543 ±0)`
-		// Minimum execution time: 169_002_000 picoseconds.
-		Weight::from_parts(171_185_000, 1050069)
-			// Standard Error: 72_278
-			.saturating_add(Weight::from_parts(11_909_783, 0).saturating_mul(n.into()))
+		// Minimum execution time: 172_978_000 picoseconds.
+		Weight::from_parts(176_103_000, 1050069)
+			// Standard Error: 68_680
+			.saturating_add(Weight::from_parts(11_448_338, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -230,10 +230,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `31 + n * (40 ±0)`
 		//  Estimated: `990 + n * (2523 ±0)`
-		// Minimum execution time: 3_945_000 picoseconds.
-		Weight::from_parts(3_996_000, 990)
-			// Standard Error: 43_902
-			.saturating_add(Weight::from_parts(7_345_006, 0).saturating_mul(n.into()))
+		// Minimum execution time: 4_026_000 picoseconds.
+		Weight::from_parts(4_086_000, 990)
+			// Standard Error: 122_366
+			.saturating_add(Weight::from_parts(7_934_934, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
@@ -245,7 +245,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `77`
 		//  Estimated: `1573`
-		// Minimum execution time: 6_230_000 picoseconds.
+		// Minimum execution time: 6_640_000 picoseconds.
 		Weight::from_parts(7_601_000, 1573)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -256,8 +256,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3529`
-		// Minimum execution time: 6_870_000 picoseconds.
-		Weight::from_parts(8_152_000, 3529)
+		// Minimum execution time: 6_900_000 picoseconds.
+		Weight::from_parts(7_711_000, 3529)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -266,11 +266,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 // For tests and for runtimes that take these numbers with ParityDB's costs.
 impl WeightInfo for () {
 	fn record() -> Weight {
-		Weight::from_parts(5_097_000, 0)
+		Weight::from_parts(5_058_000, 0)
 	}
 	fn fold(n: u32, ) -> Weight {
-		Weight::from_parts(1_733_000, 3493)
-			.saturating_add(Weight::from_parts(23_613_614, 0).saturating_mul(n.into()))
+		Weight::from_parts(1_592_000, 3493)
+			.saturating_add(Weight::from_parts(20_976_388, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
@@ -278,39 +278,39 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2539).saturating_mul(n.into()))
 	}
 	fn epoch_check() -> Weight {
-		Weight::from_parts(5_408_000, 1585)
+		Weight::from_parts(5_328_000, 1585)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 	}
 	fn epoch_rollover() -> Weight {
-		Weight::from_parts(16_385_000, 3493)
+		Weight::from_parts(15_623_000, 3493)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn collect(n: u32, ) -> Weight {
-		Weight::from_parts(1_910_839_193, 4498649)
-			.saturating_add(Weight::from_parts(19_745_401, 0).saturating_mul(n.into()))
+		Weight::from_parts(1_313_832_380, 4498649)
+			.saturating_add(Weight::from_parts(19_513_681, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 			.saturating_add(Weight::from_parts(0, 3340).saturating_mul(n.into()))
 	}
 	fn build(e: u32, a: u32, ) -> Weight {
-		Weight::from_parts(1_756_029_000, 4498649)
-			.saturating_add(Weight::from_parts(70_921, 0).saturating_mul(e.into()))
-			.saturating_add(Weight::from_parts(69_572, 0).saturating_mul(a.into()))
+		Weight::from_parts(1_627_908_000, 4498649)
+			.saturating_add(Weight::from_parts(81_010, 0).saturating_mul(e.into()))
+			.saturating_add(Weight::from_parts(54_789, 0).saturating_mul(a.into()))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn rank_step(e: u32, w: u32, ) -> Weight {
-		Weight::from_parts(3_537_666_000, 5023057)
-			.saturating_add(Weight::from_parts(32_269, 0).saturating_mul(e.into()))
-			.saturating_add(Weight::from_parts(27_986, 0).saturating_mul(w.into()))
+		Weight::from_parts(3_051_721_000, 5023057)
+			.saturating_add(Weight::from_parts(33_748, 0).saturating_mul(e.into()))
+			.saturating_add(Weight::from_parts(20_542, 0).saturating_mul(w.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn write(n: u32, ) -> Weight {
-		Weight::from_parts(171_185_000, 1050069)
-			.saturating_add(Weight::from_parts(11_909_783, 0).saturating_mul(n.into()))
+		Weight::from_parts(176_103_000, 1050069)
+			.saturating_add(Weight::from_parts(11_448_338, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
@@ -318,8 +318,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2543).saturating_mul(n.into()))
 	}
 	fn clean(n: u32, ) -> Weight {
-		Weight::from_parts(3_996_000, 990)
-			.saturating_add(Weight::from_parts(7_345_006, 0).saturating_mul(n.into()))
+		Weight::from_parts(4_086_000, 990)
+			.saturating_add(Weight::from_parts(7_934_934, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(n.into())))
@@ -331,7 +331,7 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_tier() -> Weight {
-		Weight::from_parts(8_152_000, 3529)
+		Weight::from_parts(7_711_000, 3529)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
