@@ -133,7 +133,9 @@
 //! Per edge, one 64×64→128 multiplication and a `u128` addition; the order of the additions
 //! does not matter, integer sums do not depend on it. The gather sums a run of rows in one flat
 //! loop (a row's sum is the difference of the running sums at its ends), because a loop per row,
-//! of about ten edges, paid a mispredicted exit per row. The square roots (one per account and
+//! of about ten edges, paid a mispredicted exit per row; for the same reason the push pushes the
+//! edges of eight rows in one flat loop (each edge's row is the running maximum of marks written
+//! at the rows' first edges). The square roots (one per account and
 //! half-step, each a chain of dependent multiplications) are computed eight accounts at a time in
 //! lock step, so that their chains overlap; the results are the same exact floor square roots
 //! (`sqrt` module).

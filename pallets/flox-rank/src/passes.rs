@@ -62,6 +62,54 @@ pub(crate) fn scatter(cols: &[u32], ws: &[u64], f: u64, acc: &mut [u128]) {
 	}
 }
 
+/// Edges of [`LANES`] rows that [`scatter_lanes`] pushes in one flat loop (more: row by row).
+const PUSH_BLOCK: usize = 256;
+
+/// [`scatter`] of [`LANES`] consecutive rows (offsets `o`, `LANES + 1` of them), row `j` with
+/// factor `fs[j]`.
+///
+/// Rows are short (about ten edges) and of varying length: a loop per row pays a mispredicted
+/// exit per row, as much as several of its edges. So when the rows' edges together are at most
+/// [`PUSH_BLOCK`], they are pushed in one flat loop: each row's number `j` is written at its first
+/// edge in a small table (in row order, so an empty row's mark is overwritten by the next row's,
+/// which starts at the same edge), and the loop takes the running maximum of the marks as the
+/// row of each edge. The same products are added into the same row sums: exact integer sums, in
+/// any order.
+#[inline(always)]
+fn scatter_lanes(csr: &Csr, o: &[u32], fs: &[u64; LANES], acc: &mut [u128]) {
+	let start = o.first().copied().unwrap_or(0);
+	let end = o.get(LANES).copied().unwrap_or(start).max(start);
+	let (cols, ws) = row_edges(csr, start, end);
+	let edges = end.saturating_sub(start) as usize;
+	// Row by row if the block is long, or (a malformed graph) its offsets decrease or run past
+	// the edges: then exactly what the rows' own loops do.
+	let well_formed = o.windows(2).all(|w| w.first() <= w.get(1));
+	if edges > PUSH_BLOCK || cols.len() != edges || ws.len() != edges || !well_formed {
+		for (w, &f) in o.windows(2).zip(fs) {
+			if let (Some(&s), Some(&e)) = (w.first(), w.get(1)) {
+				let (cols, ws) = row_edges(csr, s, e);
+				scatter(cols, ws, f, acc);
+			}
+		}
+		return;
+	}
+	let mut mark = [0u8; PUSH_BLOCK];
+	for (j, &s) in (0u8..).zip(o.iter().take(LANES)) {
+		if let Some(m) = mark.get_mut(s.saturating_sub(start) as usize) {
+			*m = j;
+		}
+	}
+	let mut lane = 0u8;
+	for ((&c, &w), &m) in cols.iter().zip(ws).zip(&mark) {
+		lane = lane.max(m);
+		// lane < LANES (a power of two): the mask keeps the index in range without a check.
+		let f = fs.get(usize::from(lane) & (LANES - 1)).copied().unwrap_or(0);
+		if let Some(a) = acc.get_mut(c as usize) {
+			*a = a.wrapping_add(u128::from(w).wrapping_mul(u128::from(f)));
+		}
+	}
+}
+
 /// The edges `s..e` of a row whose offsets are `s` and `e` (empty if out of range).
 #[inline]
 fn row_edges(csr: &Csr, s: u32, e: u32) -> (&[u32], &[u64]) {
@@ -115,12 +163,7 @@ pub(crate) fn push_rows(
 				sums.total = sums.total.wrapping_add(u128::from(f).wrapping_mul(u128::from(mj)));
 			}
 			if pass.pushing {
-				for (w, &f) in o.windows(2).zip(&fs) {
-					if let (Some(&s), Some(&e)) = (w.first(), w.get(1)) {
-						let (cols, ws) = row_edges(csr, s, e);
-						scatter(cols, ws, f, acc);
-					}
-				}
+				scatter_lanes(csr, o, &fs, acc);
 			}
 		}
 	}
