@@ -11,20 +11,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 #![allow(clippy::arithmetic_side_effects)]
 
+use flox_rank::SplitMix64;
 use std::io::Write;
 use std::time::Instant;
-
-struct SplitMix64(u64);
-
-impl SplitMix64 {
-	fn next(&mut self) -> u64 {
-		self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-		let mut z = self.0;
-		z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-		z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-		z ^ (z >> 31)
-	}
-}
 
 fn main() {
 	let args: Vec<String> = std::env::args().collect();
@@ -41,16 +30,16 @@ fn main() {
 	let mut cs = Vec::with_capacity(n_edges);
 	let mut gs = Vec::with_capacity(n_edges);
 	for _ in 0..n_edges {
-		let x = rng.next() >> 32;
+		let x = rng.next_u64() >> 32;
 		let t = ((((x * x) >> 32) * n_t as u64) >> 32) as u32;
-		let c = (rng.next() % n_c as u64) as u32;
-		let g = 1 + rng.next() % 1_000_000_000;
+		let c = (rng.next_u64() % n_c as u64) as u32;
+		let g = 1 + rng.next_u64() % 1_000_000_000;
 		ts.push(t);
 		cs.push(c);
 		gs.push(g);
 	}
-	let tb: Vec<u64> = (0..n_t).map(|_| 1 + rng.next() % 1000).collect();
-	let cb: Vec<u64> = (0..n_c).map(|_| 1 + rng.next() % 1000).collect();
+	let tb: Vec<u64> = (0..n_t).map(|_| 1 + rng.next_u64() % 1000).collect();
+	let cb: Vec<u64> = (0..n_c).map(|_| 1 + rng.next_u64() % 1000).collect();
 
 	if let Some(path) = dump {
 		let mut f = std::io::BufWriter::new(std::fs::File::create(&path).expect("create dump"));

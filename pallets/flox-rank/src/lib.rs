@@ -146,11 +146,13 @@ extern crate alloc;
 
 mod exported;
 mod passes;
+mod splitmix;
 mod sqrt;
 #[cfg(feature = "std")]
 mod threads;
 
 pub use exported::rank_exported;
+pub use splitmix::SplitMix64;
 pub use sqrt::sqrt_fixed;
 #[cfg(feature = "std")]
 pub use threads::rank_with_threads;

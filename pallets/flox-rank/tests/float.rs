@@ -11,22 +11,8 @@
 
 #![allow(clippy::arithmetic_side_effects, clippy::indexing_slicing, clippy::unwrap_used)]
 
-use flox_rank::{rank, Graph, Params, ONE};
+use flox_rank::{rank, Graph, Params, SplitMix64, ONE};
 use std::collections::BTreeMap;
-
-struct SplitMix64(u64);
-impl SplitMix64 {
-	fn next(&mut self) -> u64 {
-		self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-		let mut z = self.0;
-		z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-		z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-		z ^ (z >> 31)
-	}
-	fn below(&mut self, n: u64) -> u64 {
-		self.next() % n
-	}
-}
 
 /// Straight from the formulas: alternating, each vector normalized to sum 1.
 fn float_rank(

@@ -10,27 +10,7 @@
 #![cfg(all(feature = "std", feature = "digest"))]
 #![allow(clippy::arithmetic_side_effects, clippy::indexing_slicing, clippy::unwrap_used)]
 
-use flox_rank::{rank, rank_with_threads, Graph, Params, Ranker, Ranking};
-
-struct SplitMix64(u64);
-
-impl SplitMix64 {
-	fn next(&mut self) -> u64 {
-		self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-		let mut z = self.0;
-		z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-		z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-		z ^ (z >> 31)
-	}
-
-	fn below(&mut self, n: u64) -> u64 {
-		if n == 0 {
-			0
-		} else {
-			self.next() % n
-		}
-	}
-}
+use flox_rank::{rank, rank_with_threads, Graph, Params, Ranker, Ranking, SplitMix64};
 
 /// One seeded graph and its parameters. The shape varies with the seed.
 fn golden_case(seed: u64) -> (Graph, Params) {
@@ -52,7 +32,7 @@ fn golden_case(seed: u64) -> (Graph, Params) {
 	let mut edges = Vec::with_capacity(n_edges as usize);
 	for _ in 0..n_edges {
 		let t = if skew {
-			let x = rng.next() >> 32;
+			let x = rng.next_u64() >> 32;
 			(((x * x) >> 32) * used_t) >> 32
 		} else {
 			rng.below(used_t)
@@ -61,9 +41,9 @@ fn golden_case(seed: u64) -> (Graph, Params) {
 		let g = if seed % 7 == 3 && rng.below(10) == 0 {
 			0 // no edge
 		} else if gas_bits <= 64 {
-			u128::from(rng.next() >> (64 - gas_bits))
+			u128::from(rng.next_u64() >> (64 - gas_bits))
 		} else {
-			(u128::from(rng.next()) << (gas_bits - 64)) | u128::from(rng.next())
+			(u128::from(rng.next_u64()) << (gas_bits - 64)) | u128::from(rng.next_u64())
 		};
 		edges.push((t as u32, c as u32, g));
 	}

@@ -59,8 +59,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_496_000 picoseconds.
-		Weight::from_parts(5_058_000, 0)
+		// Minimum execution time: 4_306_000 picoseconds.
+		Weight::from_parts(4_697_000, 0)
 	}
 	/// Storage: `Flox::Current` (r:1 w:0)
 	/// Proof: `Flox::Current` (`max_values`: Some(1), `max_size`: Some(100), added: 595, mode: `MaxEncodedLen`)
@@ -83,10 +83,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0 + n * (69 ±0)`
 		//  Estimated: `3493 + n * (2539 ±0)`
-		// Minimum execution time: 1_532_000 picoseconds.
-		Weight::from_parts(1_592_000, 3493)
-			// Standard Error: 102_088
-			.saturating_add(Weight::from_parts(20_976_388, 0).saturating_mul(n.into()))
+		// Minimum execution time: 1_513_000 picoseconds.
+		Weight::from_parts(1_582_000, 3493)
+			// Standard Error: 110_477
+			.saturating_add(Weight::from_parts(21_307_078, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -99,8 +99,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `113`
 		//  Estimated: `1585`
-		// Minimum execution time: 4_747_000 picoseconds.
-		Weight::from_parts(5_328_000, 1585)
+		// Minimum execution time: 4_827_000 picoseconds.
+		Weight::from_parts(5_388_000, 1585)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 	}
 	/// Storage: `Flox::Current` (r:1 w:1)
@@ -115,8 +115,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `511`
 		//  Estimated: `3493`
-		// Minimum execution time: 13_761_000 picoseconds.
-		Weight::from_parts(15_623_000, 3493)
+		// Minimum execution time: 14_552_000 picoseconds.
+		Weight::from_parts(15_864_000, 3493)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -135,10 +135,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2400210 + n * (211 ±0)`
 		//  Estimated: `4498649 + n * (3340 ±0)`
-		// Minimum execution time: 1_540_517_000 picoseconds.
-		Weight::from_parts(1_313_832_380, 4498649)
-			// Standard Error: 229_031
-			.saturating_add(Weight::from_parts(19_513_681, 0).saturating_mul(n.into()))
+		// Minimum execution time: 1_523_181_000 picoseconds.
+		Weight::from_parts(1_356_102_279, 4498649)
+			// Standard Error: 125_437
+			.saturating_add(Weight::from_parts(18_702_890, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -158,12 +158,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `4 + a * (32 ±0) + e * (24 ±0)`
 		//  Estimated: `4498649`
-		// Minimum execution time: 1_609_881_000 picoseconds.
-		Weight::from_parts(1_627_908_000, 4498649)
-			// Standard Error: 2_185
-			.saturating_add(Weight::from_parts(81_010, 0).saturating_mul(e.into()))
-			// Standard Error: 3_334
-			.saturating_add(Weight::from_parts(54_789, 0).saturating_mul(a.into()))
+		// Minimum execution time: 1_651_514_000 picoseconds.
+		Weight::from_parts(108_910_729, 4498649)
+			// Standard Error: 3_239
+			.saturating_add(Weight::from_parts(83_271, 0).saturating_mul(e.into()))
+			// Standard Error: 4_943
+			.saturating_add(Weight::from_parts(105_543, 0).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -179,12 +179,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `572523 + e * (74 ±0)`
 		//  Estimated: `5023057`
-		// Minimum execution time: 2_898_082_000 picoseconds.
-		Weight::from_parts(3_051_721_000, 5023057)
-			// Standard Error: 1_226
-			.saturating_add(Weight::from_parts(33_748, 0).saturating_mul(e.into()))
-			// Standard Error: 1_228
-			.saturating_add(Weight::from_parts(20_542, 0).saturating_mul(w.into()))
+		// Minimum execution time: 2_451_917_000 picoseconds.
+		Weight::from_parts(2_505_066_000, 5023057)
+			// Standard Error: 1_194
+			.saturating_add(Weight::from_parts(37_755, 0).saturating_mul(e.into()))
+			// Standard Error: 1_195
+			.saturating_add(Weight::from_parts(19_511, 0).saturating_mul(w.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -205,10 +205,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `524814 + n * (56 ±0)`
 		//  Estimated: `1050069 + n * (2543 ±0)`
-		// Minimum execution time: 172_978_000 picoseconds.
-		Weight::from_parts(176_103_000, 1050069)
-			// Standard Error: 68_680
-			.saturating_add(Weight::from_parts(11_448_338, 0).saturating_mul(n.into()))
+		// Minimum execution time: 179_889_000 picoseconds.
+		Weight::from_parts(181_201_000, 1050069)
+			// Standard Error: 50_427
+			.saturating_add(Weight::from_parts(11_903_505, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -230,10 +230,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `31 + n * (40 ±0)`
 		//  Estimated: `990 + n * (2523 ±0)`
-		// Minimum execution time: 4_026_000 picoseconds.
-		Weight::from_parts(4_086_000, 990)
-			// Standard Error: 122_366
-			.saturating_add(Weight::from_parts(7_934_934, 0).saturating_mul(n.into()))
+		// Minimum execution time: 4_266_000 picoseconds.
+		Weight::from_parts(4_346_000, 990)
+			// Standard Error: 44_205
+			.saturating_add(Weight::from_parts(6_956_178, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
@@ -245,8 +245,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `77`
 		//  Estimated: `1573`
-		// Minimum execution time: 6_640_000 picoseconds.
-		Weight::from_parts(7_601_000, 1573)
+		// Minimum execution time: 6_770_000 picoseconds.
+		Weight::from_parts(7_652_000, 1573)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -256,8 +256,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3529`
-		// Minimum execution time: 6_900_000 picoseconds.
-		Weight::from_parts(7_711_000, 3529)
+		// Minimum execution time: 7_040_000 picoseconds.
+		Weight::from_parts(7_731_000, 3529)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -266,11 +266,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 // For tests and for runtimes that take these numbers with ParityDB's costs.
 impl WeightInfo for () {
 	fn record() -> Weight {
-		Weight::from_parts(5_058_000, 0)
+		Weight::from_parts(4_697_000, 0)
 	}
 	fn fold(n: u32, ) -> Weight {
-		Weight::from_parts(1_592_000, 3493)
-			.saturating_add(Weight::from_parts(20_976_388, 0).saturating_mul(n.into()))
+		Weight::from_parts(1_582_000, 3493)
+			.saturating_add(Weight::from_parts(21_307_078, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
@@ -278,39 +278,39 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2539).saturating_mul(n.into()))
 	}
 	fn epoch_check() -> Weight {
-		Weight::from_parts(5_328_000, 1585)
+		Weight::from_parts(5_388_000, 1585)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 	}
 	fn epoch_rollover() -> Weight {
-		Weight::from_parts(15_623_000, 3493)
+		Weight::from_parts(15_864_000, 3493)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn collect(n: u32, ) -> Weight {
-		Weight::from_parts(1_313_832_380, 4498649)
-			.saturating_add(Weight::from_parts(19_513_681, 0).saturating_mul(n.into()))
+		Weight::from_parts(1_356_102_279, 4498649)
+			.saturating_add(Weight::from_parts(18_702_890, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 			.saturating_add(Weight::from_parts(0, 3340).saturating_mul(n.into()))
 	}
 	fn build(e: u32, a: u32, ) -> Weight {
-		Weight::from_parts(1_627_908_000, 4498649)
-			.saturating_add(Weight::from_parts(81_010, 0).saturating_mul(e.into()))
-			.saturating_add(Weight::from_parts(54_789, 0).saturating_mul(a.into()))
+		Weight::from_parts(108_910_729, 4498649)
+			.saturating_add(Weight::from_parts(83_271, 0).saturating_mul(e.into()))
+			.saturating_add(Weight::from_parts(105_543, 0).saturating_mul(a.into()))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn rank_step(e: u32, w: u32, ) -> Weight {
-		Weight::from_parts(3_051_721_000, 5023057)
-			.saturating_add(Weight::from_parts(33_748, 0).saturating_mul(e.into()))
-			.saturating_add(Weight::from_parts(20_542, 0).saturating_mul(w.into()))
+		Weight::from_parts(2_505_066_000, 5023057)
+			.saturating_add(Weight::from_parts(37_755, 0).saturating_mul(e.into()))
+			.saturating_add(Weight::from_parts(19_511, 0).saturating_mul(w.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn write(n: u32, ) -> Weight {
-		Weight::from_parts(176_103_000, 1050069)
-			.saturating_add(Weight::from_parts(11_448_338, 0).saturating_mul(n.into()))
+		Weight::from_parts(181_201_000, 1050069)
+			.saturating_add(Weight::from_parts(11_903_505, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
@@ -318,20 +318,20 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2543).saturating_mul(n.into()))
 	}
 	fn clean(n: u32, ) -> Weight {
-		Weight::from_parts(4_086_000, 990)
-			.saturating_add(Weight::from_parts(7_934_934, 0).saturating_mul(n.into()))
+		Weight::from_parts(4_346_000, 990)
+			.saturating_add(Weight::from_parts(6_956_178, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2523).saturating_mul(n.into()))
 	}
 	fn set_params() -> Weight {
-		Weight::from_parts(7_601_000, 1573)
+		Weight::from_parts(7_652_000, 1573)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_tier() -> Weight {
-		Weight::from_parts(7_711_000, 3529)
+		Weight::from_parts(7_731_000, 3529)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
