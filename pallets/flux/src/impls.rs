@@ -234,7 +234,7 @@ impl<T: Config> Pallet<T> {
 		Self::validate_params(&new)?;
 		let old = Params::<T>::get();
 		Params::<T>::put(new);
-		Self::deposit_event(Event::ParamsUpdated { old, new });
+		Self::deposit_event(Event::ParamsSet { old, new });
 		Ok(())
 	}
 

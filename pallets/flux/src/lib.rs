@@ -202,7 +202,7 @@ pub mod pallet {
 		/// `who` withdrew `amount` of thawed Flux to free.
 		Withdrawn { who: T::AccountId, amount: Balance },
 		/// Governance changed the parameters.
-		ParamsUpdated { old: FluxParams, new: FluxParams },
+		ParamsSet { old: FluxParams, new: FluxParams },
 		/// The protocol minted `amount` of free Flux for `who`.
 		Minted { who: T::AccountId, amount: Balance },
 		/// The protocol minted `amount` of Flux for `who` and staked it.

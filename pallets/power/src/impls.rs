@@ -327,7 +327,7 @@ impl<T: Config> Pallet<T> {
 		let old = Params::<T>::get();
 		Self::checkpoint(T::Time::now(), &new);
 		Params::<T>::put(new);
-		Self::deposit_event(Event::ParamsUpdated { old, new });
+		Self::deposit_event(Event::ParamsSet { old, new });
 		Ok(())
 	}
 

@@ -205,7 +205,7 @@ pub mod pallet {
 		/// A redirection was removed (it had ended, or was ended early).
 		RedirectEnded { from: T::AccountId, to: T::AccountId, amount: Balance, until: Moment },
 		/// Governance changed the parameters; Power accrued before now keeps the old rates.
-		ParamsUpdated { old: PowerParams, new: PowerParams },
+		ParamsSet { old: PowerParams, new: PowerParams },
 	}
 
 	#[pallet::error]

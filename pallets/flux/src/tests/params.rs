@@ -14,7 +14,7 @@ fn root_sets_params_and_the_event_has_old_and_new() {
 		let new = crate::FluxParams { hetu_per_flux: FixedU128::from_u32(3), ..old };
 		assert_ok!(Flux::set_params(RuntimeOrigin::root(), new));
 		assert_eq!(Params::<Test>::get(), new);
-		assert_eq!(last_event(), Event::ParamsUpdated { old, new });
+		assert_eq!(last_event(), Event::ParamsSet { old, new });
 		// The new rate applies to the next convert: 30 HETU buy 10 Flux.
 		assert_ok!(Flux::convert(RuntimeOrigin::signed(DAVE), 30 * UNIT));
 		assert_eq!(Flux::account(&DAVE).free, 10 * UNIT);

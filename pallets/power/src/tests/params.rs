@@ -13,7 +13,7 @@ fn raising_alpha_settles_nobody_yet_keeps_the_old_rate_for_the_past() {
 		let old = test_params();
 		let new = PowerParams { alpha_msg: FixedU128::from_u32(30), ..old };
 		assert_ok!(Power::set_params(RuntimeOrigin::root(), new));
-		assert_eq!(last_event(), Event::ParamsUpdated { old, new });
+		assert_eq!(last_event(), Event::ParamsSet { old, new });
 		assert_eq!(Params::<Test>::get(), new);
 		assert_eq!(rates(ALICE), (1_500, 1_000));
 		advance(DAY);
