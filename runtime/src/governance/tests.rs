@@ -35,17 +35,11 @@ fn the_parameter_track_changes_every_pallets_parameters() {
 	new_test_ext().execute_with(|| {
 		let flux = pallet_flux::Params::<Runtime>::get();
 		assert_ok!(Flux::set_params(parameter_track(), flux));
-		assert!(matches!(
-			last_event(),
-			RuntimeEvent::Flux(pallet_flux::Event::ParamsSet { .. })
-		));
+		assert!(matches!(last_event(), RuntimeEvent::Flux(pallet_flux::Event::ParamsSet { .. })));
 
 		let power = pallet_power::Params::<Runtime>::get();
 		assert_ok!(Power::set_params(parameter_track(), power));
-		assert!(matches!(
-			last_event(),
-			RuntimeEvent::Power(pallet_power::Event::ParamsSet { .. })
-		));
+		assert!(matches!(last_event(), RuntimeEvent::Power(pallet_power::Event::ParamsSet { .. })));
 
 		let schedule = pallet_power_metering::Schedule::<Runtime>::get();
 		assert_ok!(PowerMetering::set_schedule(parameter_track(), schedule));
