@@ -1,4 +1,5 @@
 // Submitting extrinsics the way a polkadot.js user does, and reading what happened.
+import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/api';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 
@@ -34,6 +35,13 @@ export const send = (api, tx, signer) => watch(api, (cb) => tx.signAndSend(signe
 
 /** Submits an already signed `tx` (after quoting it, say); resolves like `send`. */
 export const submit = (api, tx) => watch(api, (cb) => tx.send(cb));
+
+/** `send`, asserting that the extrinsic succeeded (its error named in the failure). */
+export async function sendOk(api, tx, signer) {
+  const result = await send(api, tx, signer);
+  assert.ok(result.ok, `extrinsic failed: ${result.error}`);
+  return result;
+}
 
 function watch(api, subscribe) {
   return new Promise((ok, fail) => {

@@ -6,7 +6,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { devChain } from '../lib/node.js';
-import { accounts, send, findEvent } from '../lib/tx.js';
+import { accounts, send, sendOk, findEvent } from '../lib/tx.js';
 
 const UNIT = 10n ** 12n;
 const ALPHA_PER_DAY = 86_400n; // the dev chain's α, PU per staked Flux per day
@@ -32,11 +32,7 @@ describe('Proof-of-Causal-Work settlement', () => {
   });
   after(async () => { await chain?.close(); });
 
-  async function ok(tx, signer) {
-    const result = await send(api, tx, signer);
-    assert.ok(result.ok, `extrinsic failed: ${result.error}`);
-    return result;
-  }
+  const ok = (tx, signer) => sendOk(api, tx, signer);
   const fluxAt = async (hash, address) => (await (await api.at(hash)).query.flux.accounts(address)).unwrapOrDefault();
   const rateAt = async (hash, address) => (await (await api.at(hash)).call.powerApi.powerOf(address)).msgPerDay.toBigInt();
   const perbill = (p) => p.toBigInt();

@@ -8,7 +8,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { blake2AsHex } from '@polkadot/util-crypto';
 import { devChain } from '../lib/node.js';
-import { accounts, send, findEvent, errorName } from '../lib/tx.js';
+import { accounts, send, sendOk, findEvent, errorName } from '../lib/tx.js';
 
 const UNIT = 10n ** 12n;
 const FIXED = 10n ** 18n; // FixedU128's denominator
@@ -25,11 +25,7 @@ describe('Governance of the economic parameters', () => {
   });
   after(async () => { await chain?.close(); });
 
-  async function ok(tx, signer) {
-    const result = await send(api, tx, signer);
-    assert.ok(result.ok, `extrinsic failed: ${result.error}`);
-    return result;
-  }
+  const ok = (tx, signer) => sendOk(api, tx, signer);
 
   /** Notes `call`'s preimage, submits it on the parameter track, places the decision deposit,
    *  has Alice and Bob vote aye, and seals blocks until the scheduler dispatches it. Returns the

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { devChain, sleep, NODE_BINARY } from '../lib/node.js';
-import { accounts, send, findEvent } from '../lib/tx.js';
+import { accounts, sendOk, findEvent } from '../lib/tx.js';
 
 const UNIT = 10n ** 12n;
 const ONE = 1n << 60n; // rank 1 in the ranking's fixed point
@@ -28,8 +28,7 @@ describe('Flox epochs, ranking and points', () => {
   after(async () => { await chain?.close(); });
 
   async function ok(tx, signer) {
-    const result = await send(api, tx, signer);
-    assert.ok(result.ok, `extrinsic failed: ${result.error}`);
+    const result = await sendOk(api, tx, signer);
     const charged = findEvent(result.events, 'powerMetering', 'PowerCharged').data;
     return { ...result, power: charged.msg.toBigInt() + charged.exec.toBigInt() };
   }
