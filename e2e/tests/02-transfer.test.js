@@ -34,7 +34,7 @@ describe('HETU transfers', () => {
     // Alice holds Power and free Flux (in the first block she has no Power yet, and pays in Flux):
     // no HETU is converted or burned.
     assert.equal(charged.data.hetu.toBigInt(), 0n);
-    assert.ok(charged.data.msg.toBigInt() > 0n && charged.data.exec.toBigInt() > 0n);
+    assert.ok(charged.data.cost.msg.toBigInt() > 0n && charged.data.cost.exec.toBigInt() > 0n);
 
     assert.equal(received, amount);
     assert.equal(before - after, amount);

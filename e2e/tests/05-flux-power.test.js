@@ -33,7 +33,7 @@ describe('Flux staking and Power accrual', () => {
     assert.equal(alice.free.toBigInt(), 1_000n * UNIT);
     assert.equal(alice.staked.toBigInt(), 10_000n * UNIT);
     const status = await api.call.powerApi.powerOf(who.alice.address);
-    assert.equal(status.msgPerDay.toBigInt(), 10_000n * 86_400n);
+    assert.equal(status.perDay.msg.toBigInt(), 10_000n * 86_400n);
     assert.equal(status.effectiveStake.toBigInt(), 10_000n * UNIT);
   });
 
@@ -51,9 +51,9 @@ describe('Flux staking and Power accrual', () => {
     const staked = await ok(api.tx.flux.stake(100n * UNIT), user);
     const t0 = await timeAt(staked.blockHash);
     const status0 = await powerAt(staked.blockHash, user.address);
-    assert.equal(status0.msg.toBigInt(), 0n);
-    assert.equal(status0.msgPerDay.toBigInt(), 100n * 86_400n);
-    assert.equal(status0.execPerDay.toBigInt(), 100n * 86_400n);
+    assert.equal(status0.power.msg.toBigInt(), 0n);
+    assert.equal(status0.perDay.msg.toBigInt(), 100n * 86_400n);
+    assert.equal(status0.perDay.exec.toBigInt(), 100n * 86_400n);
 
     // 100 Flux at 1 PU per Flux per second: 1 PU every 10 ms, to the unit at every block.
     await sleep(3_000);
@@ -62,9 +62,9 @@ describe('Flux staking and Power accrual', () => {
     assert.ok(t1 - t0 >= 2_000n, `chain time moved ${t1 - t0} ms`);
     const status1 = await powerAt(head, user.address);
     const expected = (t1 - t0) / 10n;
-    assert.equal(status1.msg.toBigInt(), expected);
-    assert.equal(status1.exec.toBigInt(), expected);
-    assert.equal(status1.settledAt.toBigInt(), t1);
+    assert.equal(status1.power.msg.toBigInt(), expected);
+    assert.equal(status1.power.exec.toBigInt(), expected);
+    assert.equal(status1.accruedAt.toBigInt(), t1);
   });
 
   it('stops at the cap: cap_period of generation', async () => {
@@ -78,9 +78,9 @@ describe('Flux staking and Power accrual', () => {
     await sleep(3_500);
     const status = await api.call.powerApi.powerOf(user.address);
     // 20 Flux · 1 PU per Flux-second · 2 s.
-    assert.equal(status.msgCap.toBigInt(), 40n);
-    assert.equal(status.msg.toBigInt(), 40n);
-    assert.equal(status.exec.toBigInt(), 40n);
+    assert.equal(status.cap.msg.toBigInt(), 40n);
+    assert.equal(status.power.msg.toBigInt(), 40n);
+    assert.equal(status.power.exec.toBigInt(), 40n);
     await ok(api.tx.sudo.sudo(api.tx.power.setParams(params)), who.alice);
   });
 
@@ -91,8 +91,8 @@ describe('Flux staking and Power accrual', () => {
     assert.ok(findEvent(result.events, 'power', 'Delegated'));
     const bob = await powerAt(result.blockHash, who.bob.address);
     const them = await powerAt(result.blockHash, delegate.address);
-    assert.equal(before.msgPerDay.toBigInt() - bob.msgPerDay.toBigInt(), 1_000n * 86_400n);
-    assert.equal(them.msgPerDay.toBigInt(), 1_000n * 86_400n);
+    assert.equal(before.perDay.msg.toBigInt() - bob.perDay.msg.toBigInt(), 1_000n * 86_400n);
+    assert.equal(them.perDay.msg.toBigInt(), 1_000n * 86_400n);
     assert.equal(them.effectiveStake.toBigInt(), 1_000n * UNIT);
 
     // Delegated stake cannot leave: unstaking all of it is refused by name.
@@ -101,7 +101,7 @@ describe('Flux staking and Power accrual', () => {
 
     const back = await ok(api.tx.power.undelegate(delegate.address), who.bob);
     const restored = await powerAt(back.blockHash, who.bob.address);
-    assert.equal(restored.msgPerDay.toBigInt(), before.msgPerDay.toBigInt());
+    assert.equal(restored.perDay.msg.toBigInt(), before.perDay.msg.toBigInt());
   });
 
   it('unstakes, and withdraws once the unbonding period has passed', async () => {

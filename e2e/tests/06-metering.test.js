@@ -31,13 +31,19 @@ describe('Paying for transactions in Power', () => {
   const charged = (result) => {
     const event = findEvent(result.events, 'powerMetering', 'PowerCharged');
     assert.ok(event, 'a PowerCharged event');
-    return Object.fromEntries(
-      ['msg', 'exec', 'msgFromPower', 'execFromPower', 'flux', 'hetu'].map((k) => [k, event.data[k].toBigInt()]),
-    );
+    return amounts(event.data);
   };
-  const quoted = (quote) => Object.fromEntries(
-    ['msg', 'exec', 'msgFromPower', 'execFromPower', 'flux', 'hetu'].map((k) => [k, quote[k].toBigInt()]),
-  );
+  // The amounts a charge and its quote share: Power of each kind (from the balance or not), Flux
+  // and HETU.
+  const amounts = (x) => ({
+    msg: x.cost.msg.toBigInt(),
+    exec: x.cost.exec.toBigInt(),
+    msgFromPower: x.fromPower.msg.toBigInt(),
+    execFromPower: x.fromPower.exec.toBigInt(),
+    flux: x.flux.toBigInt(),
+    hetu: x.hetu.toBigInt(),
+  });
+  const quoted = amounts;
 
   // The runtime API takes the extrinsic's SCALE encoding, which polkadot.js types as Bytes: pass
   // `tx.toU8a()` (a Uint8Array is read as already length-prefixed; a hex string would be
@@ -48,7 +54,7 @@ describe('Paying for transactions in Power', () => {
     await tx.signAsync(who.alice);
     const quote = await api.call.powerApi.quote(tx.toU8a());
     assert.equal(quote.payable.isTrue, true);
-    assert.ok(quote.msg.toBigInt() > 0n && quote.exec.toBigInt() > 0n);
+    assert.ok(quote.cost.msg.toBigInt() > 0n && quote.cost.exec.toBigInt() > 0n);
 
     const before = await hetuOf(who.alice.address);
     const result = await submit(api, tx);
@@ -67,7 +73,7 @@ describe('Paying for transactions in Power', () => {
     await tx.signAsync(newcomer);
     const quote = await api.call.powerApi.quote(tx.toU8a());
     assert.equal(quote.payable.isTrue, true);
-    assert.equal(quote.msgFromPower.toBigInt(), 0n);
+    assert.equal(quote.fromPower.msg.toBigInt(), 0n);
     assert.ok(quote.hetu.toBigInt() > 0n && quote.hetu.toBigInt() === quote.flux.toBigInt());
 
     const result = await submit(api, tx);

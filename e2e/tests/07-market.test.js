@@ -25,7 +25,7 @@ describe('The Power rental market', () => {
     assert.ok(result.ok, `extrinsic failed: ${result.error}`);
     return result;
   };
-  const rateAt = async (hash, address) => (await (await api.at(hash)).call.powerApi.powerOf(address)).msgPerDay.toBigInt();
+  const rateAt = async (hash, address) => (await (await api.at(hash)).call.powerApi.powerOf(address)).perDay.msg.toBigInt();
   const freeFlux = async (hash, address) => (await (await api.at(hash)).query.flux.accounts(address)).unwrapOrDefault().free.toBigInt();
 
   it('Bob lists, Charlie rents the cheapest with rentBest, and generation moves exactly', async () => {

@@ -34,7 +34,7 @@ describe('Proof-of-Causal-Work settlement', () => {
 
   const ok = (tx, signer) => sendOk(api, tx, signer);
   const fluxAt = async (hash, address) => (await (await api.at(hash)).query.flux.accounts(address)).unwrapOrDefault();
-  const rateAt = async (hash, address) => (await (await api.at(hash)).call.powerApi.powerOf(address)).msgPerDay.toBigInt();
+  const rateAt = async (hash, address) => (await (await api.at(hash)).call.powerApi.powerOf(address)).perDay.msg.toBigInt();
   const perbill = (p) => p.toBigInt();
 
   async function postAndSubmit(worker, collateral, usage) {
@@ -132,6 +132,6 @@ describe('Proof-of-Causal-Work settlement', () => {
     const early = await send(api, api.tx.pocw.attest(task, true, 1), who.dave);
     assert.equal(early.error, 'pocw.NotSubmitted');
     const stranger = await send(api, api.tx.pocw.attest(task, true, 1), who.charlie);
-    assert.equal(stranger.error, 'pocw.NotVerifier');
+    assert.equal(stranger.error, 'pocw.UnknownVerifier');
   });
 });

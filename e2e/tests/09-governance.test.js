@@ -71,21 +71,21 @@ describe('Governance of the economic parameters', () => {
 
   it('enacts a passed referendum raising α_msg: the parameter and Alice\'s rate follow', async () => {
     const old = await api.query.power.params();
-    const alpha = old.alphaMsg.toBigInt() * 2n;
-    const call = api.tx.power.setParams({ alphaMsg: alpha, alphaExec: old.alphaExec, capPeriod: old.capPeriod });
+    const alpha = old.alpha.msg.toBigInt() * 2n;
+    const call = api.tx.power.setParams({ alpha: { msg: alpha, exec: old.alpha.exec }, capPeriod: old.capPeriod });
     const before = await api.call.powerApi.powerOf(who.alice.address);
 
     const enacted = await vote(call);
     assert.ok(enacted.ok, `enactment failed: ${enacted.error}`);
     const now = await (await api.at(enacted.hash)).query.power.params();
-    assert.equal(now.alphaMsg.toBigInt(), alpha);
-    assert.equal(now.alphaExec.toBigInt(), old.alphaExec.toBigInt());
+    assert.equal(now.alpha.msg.toBigInt(), alpha);
+    assert.equal(now.alpha.exec.toBigInt(), old.alpha.exec.toBigInt());
     const status = await (await api.at(enacted.hash)).call.powerApi.powerOf(who.alice.address);
     const stake = status.effectiveStake.toBigInt();
     assert.equal(stake, before.effectiveStake.toBigInt());
-    assert.equal(status.msgPerDay.toBigInt(), (stake * alpha) / (FIXED * UNIT));
-    assert.equal(status.msgPerDay.toBigInt(), 2n * before.msgPerDay.toBigInt());
-    assert.equal(status.execPerDay.toBigInt(), before.execPerDay.toBigInt());
+    assert.equal(status.perDay.msg.toBigInt(), (stake * alpha) / (FIXED * UNIT));
+    assert.equal(status.perDay.msg.toBigInt(), 2n * before.perDay.msg.toBigInt());
+    assert.equal(status.perDay.exec.toBigInt(), before.perDay.exec.toBigInt());
   });
 
   it('passes a vote on an unnormalized λ split, whose enactment fails and changes nothing', async () => {

@@ -30,7 +30,7 @@ describe('Flox epochs, ranking and points', () => {
   async function ok(tx, signer) {
     const result = await sendOk(api, tx, signer);
     const charged = findEvent(result.events, 'powerMetering', 'PowerCharged').data;
-    return { ...result, power: charged.msg.toBigInt() + charged.exec.toBigInt() };
+    return { ...result, power: charged.cost.msg.toBigInt() + charged.cost.exec.toBigInt() };
   }
   const key = (target, caller) => `${target}>${caller}`;
 

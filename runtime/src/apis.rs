@@ -178,7 +178,7 @@ impl_runtime_apis! {
 		}
 
 		fn price_index() -> Option<Balance> {
-			pallet_power_market::PriceIndex::<Runtime>::get()
+			PowerMarket::price_index()
 		}
 	}
 
@@ -256,7 +256,7 @@ impl_runtime_apis! {
 				Ok(weight) => weight,
 				Err(e) => panic!("try_runtime_upgrade failed: {e:?}"),
 			};
-			(weight, crate::configs::RuntimeBlockWeights::get().max_block)
+			(weight, crate::constants::RuntimeBlockWeights::get().max_block)
 		}
 
 		fn execute_block(

@@ -21,10 +21,11 @@ use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRE
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 use crate::{
-	configs::{HETU, MILLIS_PER_DAY},
+	constants::{HETU, MILLIS_PER_DAY},
 	governance::origins::TrackPeriods,
 	AccountId, Balance, BlockNumber, Runtime,
 };
+use fluxomics_primitives::PerKind;
 use frame_support::traits::Get;
 use pallet_flox::FloxParams;
 use pallet_flux::FluxParams;
@@ -64,8 +65,7 @@ fn dev_economy() -> Economy {
 			min_convert: HETU,
 		},
 		power: PowerParams {
-			alpha_msg: FixedU128::from_u32(86_400),
-			alpha_exec: FixedU128::from_u32(86_400),
+			alpha: PerKind::splat(FixedU128::from_u32(86_400)),
 			cap_period: 60_000,
 		},
 		schedule: DefaultSchedule::get(),
@@ -115,8 +115,7 @@ fn local_economy() -> Economy {
 			min_convert: HETU,
 		},
 		power: PowerParams {
-			alpha_msg: FixedU128::from_u32(1_000),
-			alpha_exec: FixedU128::from_u32(1_000),
+			alpha: PerKind::splat(FixedU128::from_u32(1_000)),
 			cap_period: 7 * MILLIS_PER_DAY,
 		},
 		schedule: DefaultSchedule::get(),

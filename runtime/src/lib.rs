@@ -24,6 +24,8 @@ pub mod apis;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarks;
 pub mod configs;
+pub mod constants;
+pub mod counterparty;
 pub mod genesis_config_presets;
 pub mod governance;
 

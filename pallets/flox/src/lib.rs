@@ -36,8 +36,8 @@
 //!    *Folding* (the next block's `on_initialize`, before any rollover): the charges of one
 //!    `(caller, target)` pair are summed, then each pair's edge grows or a new edge (and new
 //!    indices) is made. Past `MaxEdges` edges or `MaxAccounts` accounts of a role a *new* edge is
-//!    dropped and counted ([`Event::EdgesFull`] the first time in an epoch); existing edges keep
-//!    accumulating.
+//!    dropped and counted ([`Event::EdgeLimitReached`] the first time in an epoch); existing edges
+//!    keep accumulating.
 //! 2. **Rollover** (`on_initialize`, O(1)): once `now ≥ start + epoch_length` the epoch is frozen
 //!    into the ranking queue (an epoch without edges is not ranked) and the next starts with a
 //!    new id, so no data needs clearing first. The new epoch takes a snapshot of the parameters.
@@ -82,6 +82,13 @@
 //! - **Queue.** At most [`MAX_QUEUED_EPOCHS`] frozen epochs wait; if the queue is full the
 //!   current epoch keeps recording until a place frees (only if ranking lags by epochs).
 //!
+//! ## Where things are
+//!
+//! `calls.rs` (the calls' bodies, the parameter check), `hooks.rs` (`on_initialize`: the fold
+//! and the rollover; `on_idle`: the ranking driver), `recording.rs` (the buffer and the fold),
+//! `ranking.rs` (the phases), `api.rs` (`FloxApi`), `impls.rs` (`OnPowerCharged`), `math.rs`
+//! (points, boosts, weight to work), `try_state.rs`, `types.rs`; `README.md` has the calls table.
+//!
 //! ## Storage
 //!
 //! | item | key | what |
@@ -97,11 +104,11 @@
 //!
 //! ## Runtime API
 //!
-//! `FloxApi` (in `fluxomics-primitives`) is answered by [`Pallet::epoch_status`],
+//! `FloxApi` (in `fluxomics-primitives`) is answered (`api.rs`) by [`Pallet::epoch_status`],
 //! [`Pallet::ranks_of`], [`Pallet::digest`], [`Pallet::edges`], [`Pallet::boosts`] and
 //! [`Pallet::rank_params`].
 //!
-//! ## Invariants (`do_try_state`, after every test)
+//! ## Invariants (`do_try_state` in `try_state.rs`, after every test)
 //!
 //! 1. The stored, current and queued parameters are valid.
 //! 2. No epoch holds more than `MaxEdges` edges or `MaxAccounts` accounts a role.
@@ -136,11 +143,19 @@ pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
 
+mod api;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+mod calls;
+mod hooks;
 mod impls;
+pub mod math;
+mod ranking;
+mod recording;
 #[cfg(test)]
 mod tests;
+#[cfg(any(feature = "try-runtime", feature = "std", test))]
+mod try_state;
 mod types;
 pub mod weights;
 
@@ -383,8 +398,9 @@ pub mod pallet {
 			next: EpochId,
 		},
 		/// `epoch` reached `MaxEdges` or `MaxAccounts`: new edges are dropped (and counted)
-		/// until it ends. Emitted once an epoch.
-		EdgesFull { epoch: EpochId },
+		/// until it ends. Emitted at most once an epoch: when the refused edge is the epoch's
+		/// first dropped charge (charges a full buffer dropped count too).
+		EdgeLimitReached { epoch: EpochId },
 		/// `count` charges of the last block found its charge buffer full (`MaxPendingCharges`)
 		/// and were not recorded; `epoch` counts them as dropped.
 		ChargesDropped { epoch: EpochId, count: u32 },
@@ -433,27 +449,15 @@ pub mod pallet {
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn on_initialize(_: BlockNumberFor<T>) -> Weight {
-			// The last block's charges belong to the epoch that was recording then.
-			Self::fold_pending().saturating_add(Self::check_epoch())
+			Self::do_on_initialize()
 		}
 
 		fn on_idle(_: BlockNumberFor<T>, remaining: Weight) -> Weight {
-			Self::process(Self::idle_limit(remaining))
+			Self::do_on_idle(remaining)
 		}
 
 		fn integrity_test() {
-			assert!(T::MaxEdges::get() > 0, "MaxEdges must be above zero");
-			assert!(T::MaxAccounts::get() > 0, "MaxAccounts must be above zero");
-			assert!(T::MaxPendingCharges::get() > 0, "MaxPendingCharges must be above zero");
-			let bound = u64::from(T::MaxEdges::get())
-				.saturating_mul(24)
-				.saturating_add(u64::from(T::MaxAccounts::get()).saturating_mul(40))
-				.saturating_add(128);
-			assert!(bound <= u64::from(u32::MAX), "the graph's byte bound must fit u32");
-			assert!(
-				Pallet::<T>::validate_params(&DefaultParams::get()).is_ok(),
-				"the default parameters must be valid (the ranking's share must hold its dearest step)"
-			);
+			Self::do_integrity_test()
 		}
 
 		#[cfg(feature = "try-runtime")]

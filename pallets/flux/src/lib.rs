@@ -39,8 +39,18 @@
 //!   the number of accounts. No hook iterates over accounts.
 //! - An account that holds Flux exists even with no HETU: it is a *sufficient* of
 //!   `frame_system`, and is removed as soon as it holds nothing.
-//! - Before an account's staked Flux changes, [`Config::StakeObserver`] is told, so Power accrual
-//!   settles at the old stake.
+//! - Before an account's staked Flux changes, [`Config::StakeObserver`] is told, so Power accrues
+//!   up to now at the old stake.
+//!
+//! ## Where things are
+//!
+//! `lib.rs` holds the pallet module (each call checks its origin and calls `Self::do_*`);
+//! `calls.rs` the calls' bodies; `flows.rs` the protocol flows' bodies and `impls.rs` the traits
+//! that expose them ([`FluxLedger`](fluxomics_primitives::FluxLedger),
+//! [`StakeInfo`](fluxomics_primitives::StakeInfo)); `ledger.rs` the account record and the
+//! building blocks both use; `genesis.rs` the genesis build; `try_state.rs` the numbered
+//! invariants; `math.rs` the HETU↔Flux conversion; `types.rs` the stored types. The pallet's
+//! `README.md` tabulates the calls, storage and invariants.
 //!
 //! ## Assumptions
 //!
@@ -58,10 +68,16 @@ pub use weights::WeightInfo;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+mod calls;
+mod flows;
+mod genesis;
 mod impls;
+mod ledger;
 pub mod math;
 #[cfg(test)]
 mod tests;
+#[cfg(any(feature = "try-runtime", feature = "std", test))]
+mod try_state;
 mod types;
 pub mod weights;
 
@@ -163,28 +179,7 @@ pub mod pallet {
 	#[pallet::genesis_build]
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
-			// The reserve holds the existential deposit from the start, so that a `convert` of
-			// any size can pay into it.
-			Pallet::<T>::ensure_reserve_exists();
-			if let Some(params) = self.params {
-				if let Err(e) = Pallet::<T>::validate_params(&params) {
-					panic!("invalid Flux genesis parameters: {e:?}");
-				}
-				Params::<T>::put(params);
-			}
-			for (who, free, staked) in &self.accounts {
-				let total = free.saturating_add(*staked);
-				let result = Pallet::<T>::do_mint(who, total).and_then(|()| {
-					if *staked > 0 {
-						Pallet::<T>::do_stake(who, *staked).map(|_| ())
-					} else {
-						Ok(())
-					}
-				});
-				if let Err(e) = result {
-					panic!("invalid Flux genesis account: {e:?}");
-				}
-			}
+			Pallet::<T>::build_genesis(self.params, &self.accounts);
 		}
 	}
 

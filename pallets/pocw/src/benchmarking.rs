@@ -1,9 +1,10 @@
-//! Benchmarks (frame-benchmarking v2) of PoCW in its worst cases: full deadline buckets, tasks
+//! Benchmarks (frame-benchmarking v2) of PoCW in its worst cases: full expiry buckets, tasks
 //! at the largest quorum, settlements rewarding or slashing to every verifier, a usage paid
 //! partly in Power and partly in Flux, and the hook scanning `b` buckets and expiring `t` tasks
 //! that each carry the most pending attestations.
 
 use super::*;
+use crate::expiry::TaskExpiry;
 use alloc::vec::Vec;
 use fluxomics_primitives::{FluxLedger, Moment, TaskClass, UNIT};
 use frame_benchmarking::v2::*;
@@ -38,8 +39,8 @@ fn usage() -> Usage {
 
 /// Fills the bucket of `deadline` one short of full with ids of no task.
 fn fill_bucket<T: Config>(deadline: Moment) {
-	Deadlines::<T>::mutate(math::bucket_of(deadline, T::DeadlineBucket::get()), |ids| {
-		for i in 0..T::MaxTasksPerBucket::get().saturating_sub(1) {
+	Expiries::<T>::mutate(TaskExpiry::<T>::bucket(deadline), |ids| {
+		for i in 0..T::MaxExpiriesPerBucket::get().saturating_sub(1) {
 			let _ = ids.try_push(u64::MAX - u64::from(i));
 		}
 	});
@@ -225,18 +226,18 @@ mod benchmarks {
 		b: Linear<1, { T::MaxBucketsPerBlock::get() }>,
 		t: Linear<0, { T::MaxExpiriesPerBlock::get() }>,
 	) {
-		let width = T::DeadlineBucket::get();
+		let width = T::ExpiryBucket::get();
 		let vs = verifiers::<T>(T::MaxAttestations::get());
 		let attesters = vs.split_last().map(|(_, b)| b).unwrap_or_default();
 		let at = T::Time::now().saturating_add(width);
-		let last = math::bucket_of(at, width);
+		let last = TaskExpiry::<T>::bucket(at);
 		// One more task, expiring later, so that the hook scans even when `t` is zero.
 		claimed_task::<T>(u32::MAX, deadline::<T>(), true);
 		for i in 0..t {
 			let (_, id) = claimed_task::<T>(i, at, true);
 			attest_all::<T>(attesters, id, true);
 		}
-		DeadlineCursor::<T>::put(last.saturating_sub((b - 1).into()));
+		ExpiryCursor::<T>::put(last.saturating_sub((b - 1).into()));
 		T::BenchmarkHelper::set_time(last.saturating_add(1).saturating_mul(width));
 		#[block]
 		{

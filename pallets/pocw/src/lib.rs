@@ -38,18 +38,36 @@
 //!    within a bounded budget per block: an unclaimed task is removed, a claimed task without a
 //!    result burns the collateral, a result without quorum gets its collateral back.
 //!
+//! "Settle" and "settlement" mean only this: PoCW's verdict on a task. Bringing an account's
+//! Power up to now is the Power pallet's **accrual**.
+//!
 //! ## Design
 //!
 //! - Bounded everywhere: at most `MaxVerifiers` verifiers, `MaxAttestations` attestations a
-//!   task, `MaxTasksPerBucket` deadlines in a bucket, and the hook scans at most
-//!   `MaxBucketsPerBlock` buckets and expires at most `MaxExpiriesPerBlock` tasks a block,
-//!   behind a cursor (no map iteration).
+//!   task, `MaxExpiriesPerBucket` deadlines in a bucket of `ExpiryBucket` ms, and the hook scans
+//!   at most `MaxBucketsPerBlock` buckets and expires at most `MaxExpiriesPerBlock` tasks a
+//!   block, behind a cursor (no map iteration). The queue is the shared one of
+//!   [`fluxomics_primitives::expiry`], as the market's leases use it.
 //! - Rewards are minted (Flux enters by PoCW), limited to `reward_budget` per `period`, which
 //!   bounds what any collusion can mint. Verifiers who attest with the outcome earn
 //!   `attest_reward` each, from the same budget; the worker is paid first.
 //! - Declaring more usage only raises the metered cost, which the worker pays and which can only
 //!   lower the efficiency term: over-declaring never pays.
 //! - All maths is in [`math`], pure and property-tested.
+//!
+//! ## Where things are
+//!
+//! | file | what |
+//! |---|---|
+//! | `lib.rs` | the pallet: config, storage, events, errors, genesis, hooks and calls (thin) |
+//! | `calls.rs` | the bodies of the calls, and the check of the parameters |
+//! | `settlement.rs` | the verdict on a task at quorum: score, reward and split, slash, budget |
+//! | `expiry.rs` | the deadline queue: filing a task, taking it out, ending it unsettled |
+//! | `hooks.rs` | the block hook (draining the deadline queue) and the integrity test |
+//! | `api.rs` | what `PocwApi` answers: `task_info`, `estimate` |
+//! | `try_state.rs` | the numbered invariants |
+//! | `math.rs` | the pure formulas (score, reward, split, periods) |
+//! | `types.rs` | stored types and parameters |
 //!
 //! ## Assumptions
 //!
@@ -68,12 +86,18 @@ pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
 
+mod api;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
-mod impls;
+mod calls;
+mod expiry;
+mod hooks;
 pub mod math;
+mod settlement;
 #[cfg(test)]
 mod tests;
+#[cfg(any(feature = "try-runtime", feature = "std", test))]
+mod try_state;
 mod types;
 pub mod weights;
 
@@ -93,11 +117,10 @@ pub mod pallet {
 	use alloc::vec::Vec;
 	use fluxomics_primitives::{
 		Balance, ExecSchedule, FluxLedger, Moment, PowerLedger, PowerUnits, TaskClass,
-		MILLIS_PER_DAY, UNIT,
 	};
 	use frame_support::{pallet_prelude::*, traits::Time};
 	use frame_system::pallet_prelude::*;
-	use sp_arithmetic::{FixedU128, Perbill};
+	use sp_arithmetic::FixedU128;
 	use sp_core::H256;
 
 	#[pallet::pallet]
@@ -123,12 +146,12 @@ pub mod pallet {
 		/// The most attestations a task takes (the largest quorum).
 		#[pallet::constant]
 		type MaxAttestations: Get<u32>;
-		/// Width of a deadline bucket, in ms.
+		/// Width of an expiry bucket (tasks are filed by the bucket of their deadline), in ms.
 		#[pallet::constant]
-		type DeadlineBucket: Get<Moment>;
+		type ExpiryBucket: Get<Moment>;
 		/// The most tasks with deadlines in one bucket.
 		#[pallet::constant]
-		type MaxTasksPerBucket: Get<u32>;
+		type MaxExpiriesPerBucket: Get<u32>;
 		/// The most buckets the hook scans in a block.
 		#[pallet::constant]
 		type MaxBucketsPerBlock: Get<u32>;
@@ -179,44 +202,24 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type EmittedThisPeriod<T> = StorageValue<_, Balance, ValueQuery>;
 
-	/// Tasks by the bucket of their deadline.
+	/// Tasks by the bucket of their deadline (the expiry queue's buckets).
 	#[pallet::storage]
-	pub type Deadlines<T: Config> =
-		StorageMap<_, Twox64Concat, Moment, BoundedVec<TaskId, T::MaxTasksPerBucket>, ValueQuery>;
+	pub type Expiries<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		Moment,
+		BoundedVec<TaskId, T::MaxExpiriesPerBucket>,
+		ValueQuery,
+	>;
 
-	/// The next bucket the hook processes.
+	/// The next bucket the hook drains (the expiry queue's cursor).
 	#[pallet::storage]
-	pub type DeadlineCursor<T> = StorageValue<_, Moment, OptionQuery>;
+	pub type ExpiryCursor<T> = StorageValue<_, Moment, OptionQuery>;
 
-	/// K = 100 Flux; λ = 50 / 40 / 10 %, λ3 to the sink; collateral from 10 Flux, bonds from
-	/// 100 Flux; 1 000 work units score fully; risk is one half at 100 Flux; efficiency 2 scores
-	/// fully; 1 Flux per attestation with the outcome; half a rejected collateral to the
-	/// verifiers who found it invalid; 10 000 Flux a day; deadlines within 7 days; classes weigh
-	/// 25 / 50 / 100 %.
+	/// The default parameters ([`PocwParams::default`]).
 	#[pallet::type_value]
 	pub fn DefaultParams() -> PocwParams {
-		PocwParams {
-			k: 100 * UNIT,
-			lambda1: Perbill::from_percent(50),
-			lambda2: Perbill::from_percent(40),
-			lambda3: Perbill::from_percent(10),
-			lambda3_to_sink: true,
-			min_collateral: 10 * UNIT,
-			min_verifier_bond: 100 * UNIT,
-			work_cap: 1_000,
-			risk_ref: 100 * UNIT,
-			efficiency_cap: FixedU128::from_u32(2),
-			attest_reward: UNIT,
-			slash_to_verifiers: Perbill::from_percent(50),
-			reward_budget: 10_000 * UNIT,
-			period: MILLIS_PER_DAY,
-			max_deadline: 7 * MILLIS_PER_DAY,
-			class_weights: ClassWeights {
-				light: Perbill::from_percent(25),
-				standard: Perbill::from_percent(50),
-				heavy: Perbill::from_percent(100),
-			},
-		}
+		PocwParams::default()
 	}
 
 	#[pallet::genesis_config]
@@ -321,7 +324,7 @@ pub mod pallet {
 		/// `MaxVerifiers` are registered.
 		TooManyVerifiers,
 		/// The account is not a registered verifier.
-		NotVerifier,
+		UnknownVerifier,
 		/// The verifier has attestations on tasks not yet settled or expired.
 		VerifierBusy,
 		/// A budget of zero.
@@ -335,9 +338,9 @@ pub mod pallet {
 		/// The deadline is beyond `max_deadline` from now.
 		DeadlineTooFar,
 		/// Too many tasks have deadlines in this bucket: choose another deadline.
-		DeadlineBucketFull,
+		ExpiryBucketFull,
 		/// No such task (or it has settled or expired).
-		TaskNotFound,
+		UnknownTask,
 		/// The task is claimed already.
 		TaskNotOpen,
 		/// The task's deadline has passed.
@@ -385,18 +388,7 @@ pub mod pallet {
 		}
 
 		fn integrity_test() {
-			assert!(T::DeadlineBucket::get() > 0, "DeadlineBucket must be above zero");
-			assert!(T::MaxAttestations::get() > 0, "MaxAttestations must be above zero");
-			assert!(
-				T::MaxVerifiers::get() >= T::MaxAttestations::get(),
-				"every quorum must be reachable"
-			);
-			// The hook's worst case (and its benchmark) expires a whole block's tasks from one
-			// bucket.
-			assert!(
-				T::MaxTasksPerBucket::get() >= T::MaxExpiriesPerBlock::get(),
-				"a bucket must hold a block's expiries"
-			);
+			Self::do_integrity_test()
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -458,7 +450,7 @@ pub mod pallet {
 		/// Submits the result of a claimed task and the work it used, which is metered in exec
 		/// Power and charged to the worker (Power first, then free Flux at R).
 		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::submit_result().saturating_add(T::Power::max_settlement_weight()))]
+		#[pallet::weight(Pallet::<T>::submit_result_weight())]
 		pub fn submit_result(
 			origin: OriginFor<T>,
 			task: TaskId,

@@ -162,8 +162,3 @@ pub fn share_equally(amount: Balance, n: u32) -> (Balance, Balance) {
 		None => (0, amount),
 	}
 }
-
-/// The bucket of deadlines that `at` falls in, `bucket` ms wide (never zero).
-pub fn bucket_of(at: Moment, bucket: Moment) -> Moment {
-	at.checked_div(bucket).unwrap_or(at)
-}

@@ -1,7 +1,9 @@
 //! PoCW's stored types and parameters.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use fluxomics_primitives::{Balance, Moment, PowerUnits, TaskClass, TaskStatus};
+use fluxomics_primitives::{
+	Balance, Moment, PowerUnits, TaskClass, TaskStatus, MILLIS_PER_DAY, UNIT,
+};
 use frame_support::{traits::Get, BoundedVec};
 use scale_info::TypeInfo;
 use sp_arithmetic::{FixedU128, Perbill};
@@ -211,4 +213,36 @@ pub struct PocwParams {
 	pub max_deadline: Moment,
 	/// The reward weight of each task class.
 	pub class_weights: ClassWeights,
+}
+
+impl Default for PocwParams {
+	/// K = 100 Flux; λ = 50 / 40 / 10 %, λ3 to the sink; collateral from 10 Flux, bonds from
+	/// 100 Flux; 1 000 work units score fully; risk is one half at 100 Flux; efficiency 2 scores
+	/// fully; 1 Flux per attestation with the outcome; half a rejected collateral to the
+	/// verifiers who found it invalid; 10 000 Flux a day; deadlines within 7 days; classes weigh
+	/// 25 / 50 / 100 %.
+	fn default() -> Self {
+		Self {
+			k: 100 * UNIT,
+			lambda1: Perbill::from_percent(50),
+			lambda2: Perbill::from_percent(40),
+			lambda3: Perbill::from_percent(10),
+			lambda3_to_sink: true,
+			min_collateral: 10 * UNIT,
+			min_verifier_bond: 100 * UNIT,
+			work_cap: 1_000,
+			risk_ref: 100 * UNIT,
+			efficiency_cap: FixedU128::from_u32(2),
+			attest_reward: UNIT,
+			slash_to_verifiers: Perbill::from_percent(50),
+			reward_budget: 10_000 * UNIT,
+			period: MILLIS_PER_DAY,
+			max_deadline: 7 * MILLIS_PER_DAY,
+			class_weights: ClassWeights {
+				light: Perbill::from_percent(25),
+				standard: Perbill::from_percent(50),
+				heavy: Perbill::from_percent(100),
+			},
+		}
+	}
 }

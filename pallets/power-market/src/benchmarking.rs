@@ -49,9 +49,8 @@ fn offer_in_full_book<T: Config>(amount: Balance) -> (T::AccountId, OfferId) {
 
 /// Fills the bucket `end` falls in with leases, one short of full.
 fn fill_bucket<T: Config>(end: fluxomics_primitives::Moment) {
-	let bucket = math::bucket_of(end, T::ExpiryBucket::get());
-	Expiries::<T>::mutate(bucket, |ids| {
-		for i in 0..T::MaxLeasesPerBucket::get().saturating_sub(1) {
+	Expiries::<T>::mutate(LeaseExpiries::<T>::bucket(end), |ids| {
+		for i in 0..T::MaxExpiriesPerBucket::get().saturating_sub(1) {
 			let _ = ids.try_push(u32::MAX - i);
 		}
 	});
@@ -162,7 +161,7 @@ mod benchmarks {
 		// `l` leases of different lenders, all ending in one bucket.
 		let duration = p.min_duration;
 		let end = start.saturating_add(duration);
-		let last = math::bucket_of(end, width);
+		let last = LeaseExpiries::<T>::bucket(end);
 		let renter = renter::<T>();
 		// One more lease, ending later, so that the hook scans even when `l` is zero.
 		let id = NextOfferId::<T>::get();
@@ -188,7 +187,7 @@ mod benchmarks {
 
 	impl_benchmark_test_suite!(
 		Pallet,
-		crate::tests::mock::new_bench_ext(),
+		crate::tests::mock::new_test_ext(),
 		crate::tests::mock::Test
 	);
 }

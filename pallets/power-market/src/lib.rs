@@ -1,8 +1,9 @@
 //! # Power market pallet
 //!
 //! Power is rentable and market-priced. A lender lists part of its staked Flux as rentable
-//! capacity; a renter takes it for a duration and, for that time, the generation of that stake is
-//! the renter's, through the Power pallet's redirections.
+//! capacity; a renter leases it for a duration and, for that time, the generation of that stake
+//! is the renter's, through the Power pallet's leases
+//! ([`PowerLedger::start_lease`](fluxomics_primitives::PowerLedger::start_lease)).
 //!
 //! ## Key terms
 //!
@@ -16,44 +17,68 @@
 //! - **Lease**: `amount` of an offer's stake, rented for `[start, end)`. The renter pays the whole
 //!   price up front in Flux: the lender gets it, less the governed `fee_share`, which goes to the
 //!   protocol sink.
+//! - **Order book**: the offers with stake available, cheapest first (then oldest).
 //! - **Price index**: a moving average of fill prices, in storage and in every `Rented` event.
 //!
-//! ## Lifecycle
+//! ## User flows
 //!
-//! 1. `list` → an offer in the order book (cheapest first).
-//! 2. `rent(offer, …)` or `rent_best(amount, …)` (fills from the cheapest offers, touching at most
-//!    `MaxFills`), each with a price cap: a rent above the cap is refused, never partly filled.
-//! 3. The lease's end stops the renter's extra generation by itself (the redirection carries its
-//!    end time), whether or not anything runs then.
-//! 4. Clean-up: `on_initialize` processes ended leases from time buckets behind a cursor, within a
-//!    fixed budget per block; anybody may also `expire_lease` an ended lease. The lease's stake
+//! 1. A lender calls `list` → an offer in the order book; `update_offer` changes its stake and
+//!    terms, `cancel_offer` withdraws it while nothing of it is leased.
+//! 2. A renter calls `rent(offer, …)` or `rent_best(amount, …)` (fills from the cheapest offers,
+//!    looking at most at `MaxFills`), each with a price cap: a rent above the cap is refused,
+//!    never partly filled. An account with no Power can rent: its transaction is paid in Flux
+//!    (metering, design §4).
+//! 3. The lease's end stops the renter's extra generation by itself (the Power pallet's lease
+//!    carries its end time), whether or not anything runs then.
+//! 4. Clean-up: `on_initialize` ends leases whose expiry bucket is past, behind a cursor, within
+//!    a fixed budget per block; anybody may also `expire_lease` an ended lease. The lease's stake
 //!    goes back to its offer (as far as the lender still has it uncommitted).
+//! 5. Governance calls `set_params` (fee share, least amount, duration range, index weight).
 //!
 //! ## Design
 //!
-//! - Bounded everywhere: the order book holds at most `MaxOffers` offers, a bucket
-//!   `MaxLeasesPerBucket` leases, and the hook scans at most `MaxBucketsPerBlock` buckets and ends
-//!   at most `MaxExpiriesPerBlock` leases a block.
-//! - An account with no Power can rent: its transaction is paid in Flux (metering, design §4).
-//! - Lessons taken: EOS PowerUp's fee cap on every rental and bounded processing of expired loans;
+//! - Bounded everywhere: the order book holds at most `MaxOffers` offers, an expiry bucket
+//!   `MaxExpiriesPerBucket` leases, and the hook scans at most `MaxBucketsPerBlock` buckets and
+//!   ends at most `MaxExpiriesPerBlock` leases a block, through the shared
+//!   [`ExpiryQueue`](fluxomics_primitives::expiry::ExpiryQueue). No hook walks a map.
+//! - Where things are: the calls' bodies in `calls.rs`, the order book and listed stake in
+//!   `book.rs`, the end of a lease and its expiry queue in `leases.rs`, the hook in `hooks.rs`,
+//!   what `MarketApi` answers in `api.rs`, the invariants in `try_state.rs`, the pricing
+//!   formulas in `math.rs`, and `ListedStake` for the Power pallet in `impls.rs`.
+//! - Lessons taken: EOS PowerUp's fee cap on every lease and bounded processing of expired loans;
 //!   TRON's locked, returnable delegation. Avoided: renters who need resources to rent, and a
-//!   single rental operator (anyone lists, anyone rents, prices are public).
+//!   single leasing operator (anyone lists, anyone rents, prices are public).
+//!
+//! ## Assumptions
+//!
+//! - The Power pallet ends a lease's generation at its end time by itself; this pallet's clean-up
+//!   only forgets the lease and relists its stake, so a late clean-up never gives a renter more.
+//! - `ExpiryBucket` is above zero and a bucket holds a whole `rent_best` (`MaxExpiriesPerBucket ≥
+//!   MaxFills`): `integrity_test` checks both.
 #![cfg_attr(not(feature = "std"), no_std)]
 // Tests and benchmarks compute expected values with plain arithmetic.
 #![cfg_attr(any(test, feature = "runtime-benchmarks"), allow(clippy::arithmetic_side_effects))]
 
 extern crate alloc;
 
+pub use leases::LeaseExpiries;
 pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
 
+mod api;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+mod book;
+mod calls;
+mod hooks;
 mod impls;
+mod leases;
 pub mod math;
 #[cfg(test)]
 mod tests;
+#[cfg(any(feature = "try-runtime", feature = "std", test))]
+mod try_state;
 mod types;
 pub mod weights;
 
@@ -84,7 +109,7 @@ pub mod pallet {
 	pub trait Config: frame_system::Config {
 		/// Rent is paid in Flux, the fee share to the sink.
 		type Flux: FluxLedger<Self::AccountId>;
-		/// Leases redirect generation.
+		/// Leases move generation.
 		type Power: PowerLedger<Self::AccountId>;
 		/// Lenders' stake.
 		type Stake: StakeInfo<Self::AccountId>;
@@ -105,7 +130,7 @@ pub mod pallet {
 		type ExpiryBucket: Get<Moment>;
 		/// The most leases ending in one bucket.
 		#[pallet::constant]
-		type MaxLeasesPerBucket: Get<u32>;
+		type MaxExpiriesPerBucket: Get<u32>;
 		/// The most buckets the hook scans in a block.
 		#[pallet::constant]
 		type MaxBucketsPerBlock: Get<u32>;
@@ -146,12 +171,17 @@ pub mod pallet {
 	pub type Leases<T: Config> =
 		CountedStorageMap<_, Twox64Concat, LeaseId, Lease<T::AccountId>, OptionQuery>;
 
-	/// Leases by the bucket of their end time.
+	/// Leases by the bucket of their end time (the expiry queue's buckets).
 	#[pallet::storage]
-	pub type Expiries<T: Config> =
-		StorageMap<_, Twox64Concat, Moment, BoundedVec<LeaseId, T::MaxLeasesPerBucket>, ValueQuery>;
+	pub type Expiries<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		Moment,
+		BoundedVec<LeaseId, T::MaxExpiriesPerBucket>,
+		ValueQuery,
+	>;
 
-	/// The next bucket the hook processes.
+	/// The next bucket the hook drains (the expiry queue's cursor).
 	#[pallet::storage]
 	pub type ExpiryCursor<T> = StorageValue<_, Moment, OptionQuery>;
 
@@ -294,13 +324,7 @@ pub mod pallet {
 		}
 
 		fn integrity_test() {
-			assert!(T::ExpiryBucket::get() > 0, "ExpiryBucket must be above zero");
-			assert!(T::MaxFills::get() > 0 && T::MaxOffers::get() > 0, "bounds must be above zero");
-			// `rent_best` puts all its leases in one bucket.
-			assert!(
-				T::MaxLeasesPerBucket::get() >= T::MaxFills::get(),
-				"a bucket must hold a whole rent_best"
-			);
+			Self::do_integrity_test()
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -391,11 +415,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::set_params())]
 		pub fn set_params(origin: OriginFor<T>, params: MarketParams) -> DispatchResult {
 			T::UpdateOrigin::ensure_origin(origin)?;
-			Self::validate_params(&params)?;
-			let old = Params::<T>::get();
-			Params::<T>::put(params);
-			Self::deposit_event(Event::ParamsSet { old, new: params });
-			Ok(())
+			Self::do_set_params(params)
 		}
 	}
 }

@@ -39,8 +39,3 @@ pub fn next_index(index: Option<Balance>, price: Balance, weight: Perbill) -> Ba
 	// Rounding may leave the blend a planck outside [old, price]: keep it between them.
 	blended.clamp(old.min(price), old.max(price))
 }
-
-/// The bucket of expiry times that `at` falls in, `bucket` ms wide (never zero).
-pub fn bucket_of(at: Moment, bucket: Moment) -> Moment {
-	at.checked_div(bucket).unwrap_or(at)
-}

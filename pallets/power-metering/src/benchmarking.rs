@@ -3,7 +3,7 @@
 //! Power falls short so Flux pays, minted from HETU first (the worst path).
 
 use super::*;
-use crate::pallet::{ConsumedThisBlock, ExchangeRate, RateControl, Schedule};
+use crate::pallet::{ConsumedThisBlock, ExchangeRate, RateControl};
 use alloc::vec;
 use fluxomics_primitives::{PowerLedger, UNIT};
 use frame_benchmarking::v2::*;
@@ -78,7 +78,7 @@ mod benchmarks {
 		// `OnPowerCharged::weight`) is not measured twice.
 		let (call, info, len) = message_call::<T>(&payer);
 		let cost = Pallet::<T>::cost(len, true, info.total_weight());
-		T::BenchmarkHelper::give_power(&payer, cost.msg, cost.exec);
+		T::BenchmarkHelper::give_power(&payer, cost);
 		assert_eq!(
 			Pallet::<T>::plan_extrinsic(&payer, len, true, info.total_weight()).quote.flux,
 			0
@@ -98,7 +98,7 @@ mod benchmarks {
 		// To oneself, as in `charge_power`.
 		let (call, info, len) = message_call::<T>(&payer);
 		let cost = Pallet::<T>::cost(len, true, info.total_weight());
-		T::BenchmarkHelper::give_power(&payer, cost.msg / 2, cost.exec / 2);
+		T::BenchmarkHelper::give_power(&payer, cost.map(|_, c| c / 2));
 		T::BenchmarkHelper::fund_hetu(&payer, 1_000_000 * UNIT);
 		let plan = Pallet::<T>::plan_extrinsic(&payer, len, true, info.total_weight());
 		assert!(plan.quote.payable && plan.quote.hetu > 0);
@@ -106,7 +106,7 @@ mod benchmarks {
 		{
 			charge::<T>(&payer, &call, &info, len);
 		}
-		assert_eq!(T::Power::available_both(&payer).1, 0);
+		assert_eq!(T::Power::available(&payer).exec, 0);
 	}
 
 	#[benchmark]
@@ -118,29 +118,19 @@ mod benchmarks {
 		_(RawOrigin::Signed(from), to, payload, true);
 	}
 
+	/// Both parts change, and the new bounds move R: the most work the call does.
 	#[benchmark]
-	fn set_schedule() -> Result<(), BenchmarkError> {
+	fn set_params() -> Result<(), BenchmarkError> {
 		let origin =
 			T::UpdateOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
-		let mut schedule = Schedule::<T>::get();
-		schedule.p0 = schedule.p0.saturating_add(1);
-		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, schedule);
-		assert_eq!(Schedule::<T>::get(), schedule);
-		Ok(())
-	}
-
-	#[benchmark]
-	fn set_rate_params() -> Result<(), BenchmarkError> {
-		let origin =
-			T::UpdateOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
-		let mut params = RateControl::<T>::get();
-		// Bounds that move R, the most work the call does.
-		params.min_rate = ExchangeRate::<T>::get().saturating_add(1.into());
-		params.max_rate = params.min_rate.saturating_mul(2.into());
+		let mut params = Pallet::<T>::params();
+		params.schedule.p0 = params.schedule.p0.saturating_add(1);
+		params.rate.min_rate = ExchangeRate::<T>::get().saturating_add(1.into());
+		params.rate.max_rate = params.rate.min_rate.saturating_mul(2.into());
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, params);
-		assert_eq!(ExchangeRate::<T>::get(), params.min_rate);
+		assert_eq!(Pallet::<T>::params(), params);
+		assert_eq!(ExchangeRate::<T>::get(), params.rate.min_rate);
 		Ok(())
 	}
 

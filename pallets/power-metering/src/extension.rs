@@ -1,5 +1,9 @@
 //! The `ChargePower` transaction extension: every signed extrinsic pays in Power (then Flux,
 //! then HETU converted) before it runs, and gets back the exec cost of unused weight after.
+//!
+//! `validate` plans the charge ([`Pallet::plan_extrinsic`]: the payer's Power is read once),
+//! `prepare` carries it out ([`Pallet::execute`]: one `consume`), and `post_dispatch` refunds
+//! what the call did not use ([`Pallet::refund_unused`]: one `refund`) and records the charge.
 
 use crate::{math, pallet::*, Call, CallCounterparty, PaymentPlan};
 use codec::{Decode, DecodeWithMemTracking, Encode};
@@ -115,7 +119,7 @@ where
 				// The counterparty's share of the declared weight was spent at validation.
 				let unspent = Pallet::<T>::charge_weight()
 					.saturating_sub(Pallet::<T>::path_weight(&plan))
-					.saturating_add(plan.settlement_saving);
+					.saturating_add(plan.accrual_saving);
 				Ok(Pre::Charge { who, plan, counterparty, unspent })
 			},
 		}
@@ -136,8 +140,8 @@ where
 			let used = post_info.calc_actual_weight(info).saturating_sub(unspent);
 			math::exec_cost(&Schedule::<T>::get(), used.ref_time())
 		});
-		let settled = Pallet::<T>::settle(&who, &plan, actual_exec);
-		Pallet::<T>::record(&who, &plan, &settled, counterparty.as_ref());
+		let charge = Pallet::<T>::refund_unused(&who, &plan, actual_exec);
+		Pallet::<T>::record(&who, &plan, &charge, counterparty.as_ref());
 		Ok(unspent)
 	}
 }

@@ -8,7 +8,8 @@
 //! ## Key terms
 //!
 //! - **Cost schedule** ([`CostSchedule`]): `msg = p0 + p_size · len + p_intent · [intent]` and
-//!   `exec = e0 + e_step · ceil(ref_time / step_weight) + e_tx`, every term governed.
+//!   `exec = e0 + e_step · ceil(ref_time / step_weight) + e_tx`, every term governed. A cost is
+//!   a [`PerKind`](fluxomics_primitives::PerKind): one value per kind of Power.
 //! - **R** ([`ExchangeRate`]): Power units per Flux. A controller moves it every block from the
 //!   Power consumed in that block against a governed target ([`RateParams`]): consumption above
 //!   target lowers R (Power costs more Flux), below raises it, by at most `max_change` a block
@@ -16,31 +17,69 @@
 //! - **Counterparty**: the account a call serves or pays (a message's recipient, a transfer's
 //!   destination, …), chosen by the runtime ([`CallCounterparty`]). After every charge the
 //!   (payer, counterparty, Power) triple goes to [`Config::OnCharge`], which Flox records.
+//! - **Accrual**: bringing the payer's Power up to now (the Power pallet's work, through
+//!   [`PowerLedger`](fluxomics_primitives::PowerLedger)). **Refund**: what the charge gives back
+//!   after dispatch for weight the call did not use.
 //!
-//! ## How a signed extrinsic is paid (design §4)
+//! ## User flows
 //!
-//! 1. Each kind is taken from the signer's available Power.
-//! 2. The deficit of both kinds is paid in free Flux, `ceil(deficit / R)`, to the protocol sink;
-//!    if free Flux is short and the signer holds HETU, just enough HETU is converted first
-//!    (keeping the existential deposit), so a newcomer holding only HETU can act at once.
-//! 3. Otherwise the extrinsic is invalid (`InvalidTransaction::Payment`): it never enters a
-//!    block and nothing is charged.
-//! 4. After dispatch the exec cost of unused weight is refunded in the reverse order of payment:
-//!    Flux first (at the rate of the charge, rounded down), then exec Power.
+//! - **Any signed extrinsic** is paid by its signer (design §4):
+//!   1. Each kind is taken from the signer's available Power.
+//!   2. The deficit of both kinds is paid in free Flux, `ceil(deficit / R)`, to the protocol
+//!      sink; if free Flux is short and the signer holds HETU, just enough HETU is converted
+//!      first (keeping the existential deposit), so a newcomer holding only HETU can act at once.
+//!   3. Otherwise the extrinsic is invalid (`InvalidTransaction::Payment`): it never enters a
+//!      block and nothing is charged.
+//!   4. After dispatch the exec cost of unused weight is refunded in the reverse order of
+//!      payment: Flux first (at the rate of the charge, rounded down), then exec Power.
 //!
-//! The plan is made once, at validation, by [`Pallet::plan`], and carried out as made; the
-//! runtime API `PowerApi::quote` returns the very same plan. Unsigned extrinsics, inherents and
-//! calls declared `Pays::No` are not charged; a call that reports `Pays::No` after dispatch is
-//! refunded whole.
+//!   Unsigned extrinsics, inherents and calls declared `Pays::No` are not charged; a call that
+//!   reports `Pays::No` after dispatch is refunded whole. [`Event::PowerCharged`] reports each
+//!   charge.
+//! - **An agent sends a message or an intent** ([`Pallet::send_message`]): the payload is
+//!   published in [`Event::MessageSent`]; an intent costs `p_intent` more msg Power.
+//! - **A client asks what an extrinsic would cost** (`PowerApi::quote`, [`Pallet::quote`]): the
+//!   very plan the charge would carry out.
+//! - **Governance sets the parameters** ([`Pallet::set_params`]): the schedule and the rate
+//!   parameters together, both checked; R is brought within the new bounds at once.
 //!
 //! ## Design
 //!
+//! - The plan is made once, at validation, by [`Pallet::plan_extrinsic`], and carried out as
+//!   made; the runtime API returns the very same plan.
+//! - A charge accrues its payer once per phase: validation reads its Power once, `prepare`
+//!   consumes both kinds at once, post-dispatch refunds both kinds at once. The declared weight
+//!   counts those three walks over the payer's leases at their most; a payer with fewer leases
+//!   gets the difference back.
 //! - The extension carries no explicit or implicit data, so clients (polkadot.js) sign with it
 //!   without any registration.
-//! - The common path (Power covers the cost) reads the signer's Power and nothing of Flux.
+//! - The common path (Power covers the cost) reads the signer's Power and nothing of Flux,
+//!   not even R.
 //! - The extension's weight is its benchmarked worst path (HETU converted); the unspent part is
 //!   returned after dispatch when a cheaper path was taken.
 //! - Transaction priority is the Power the extrinsic pays.
+//!
+//! ## Assumptions
+//!
+//! - `Config::Power` and `Config::Flux` are the chain's Power and Flux ledgers; the Flux sink
+//!   can always return what it was paid by a charge in the same extrinsic.
+//! - The benchmarks of `ChargePower` measure a payer without leases; the Power ledger's
+//!   `accrual_weight` prices the walk over a payer's leases on top.
+//! - The runtime names the counterparty of every call that serves someone
+//!   ([`CallCounterparty`]); calls it does not name are recorded without one.
+//!
+//! ## Where things are
+//!
+//! | file | what |
+//! |---|---|
+//! | `calls.rs` | the bodies of the calls and the checks of the parameters |
+//! | `extension.rs` | the `ChargePower` transaction extension |
+//! | `payment.rs` | pricing, planning, carrying out and refunding a charge |
+//! | `api.rs` | `quote`, what `PowerApi` calls |
+//! | `hooks.rs` | the rate controller's block step |
+//! | `math.rs` | pure formulas: costs, Power ↔ Flux at R, the controller |
+//! | `traits.rs` | what the pallet asks of the runtime (`CallCounterparty`) |
+//! | `try_state.rs` | the numbered invariants |
 #![cfg_attr(not(feature = "std"), no_std)]
 // Tests and benchmarks compute expected values with plain arithmetic.
 #![cfg_attr(any(test, feature = "runtime-benchmarks"), allow(clippy::arithmetic_side_effects))]
@@ -49,51 +88,28 @@ extern crate alloc;
 
 pub use extension::ChargePower;
 pub use pallet::*;
+pub use traits::*;
 pub use types::*;
 pub use weights::WeightInfo;
 
+mod api;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+mod calls;
 mod extension;
+mod hooks;
 pub mod math;
 mod payment;
 #[cfg(test)]
 mod tests;
+mod traits;
+#[cfg(any(feature = "try-runtime", feature = "std", test))]
+mod try_state;
 mod types;
 pub mod weights;
 
 /// Log target of this pallet.
 pub const LOG_TARGET: &str = "runtime::power-metering";
-
-/// The runtime's choice of counterparty for each call: the account the call serves or pays.
-/// The metering pallet knows its own `send_message`; everything else is asked here.
-pub trait CallCounterparty<Call, AccountId> {
-	/// The counterparty of `call`, if it has one.
-	fn counterparty(call: &Call) -> Option<AccountId>;
-	/// What finding it costs (a storage read, say); the charging extension adds it to its weight.
-	fn weight(_call: &Call) -> frame_support::weights::Weight {
-		frame_support::weights::Weight::zero()
-	}
-}
-
-impl<Call, AccountId> CallCounterparty<Call, AccountId> for () {
-	fn counterparty(_: &Call) -> Option<AccountId> {
-		None
-	}
-}
-
-/// Sets up payers for the benchmarks (the pallet itself knows neither HETU nor stake).
-#[cfg(feature = "runtime-benchmarks")]
-pub trait BenchmarkHelper<AccountId> {
-	/// Gives `who` `amount` of HETU.
-	fn fund_hetu(who: &AccountId, amount: fluxomics_primitives::Balance);
-	/// Makes `who` hold at least `msg` and `exec` Power (and the stake to cap it).
-	fn give_power(
-		who: &AccountId,
-		msg: fluxomics_primitives::PowerUnits,
-		exec: fluxomics_primitives::PowerUnits,
-	);
-}
 
 // The pallet macros expand to `expect`s on values they guarantee (pallet info, storage
 // prefixes); the pallet's own code has none.
@@ -102,10 +118,12 @@ pub trait BenchmarkHelper<AccountId> {
 pub mod pallet {
 	use super::*;
 	use alloc::vec::Vec;
-	use fluxomics_primitives::{FluxLedger, OnPowerCharged, PowerLedger, PowerUnits, UNIT};
+	use fluxomics_primitives::{
+		Balance, FluxLedger, OnPowerCharged, PerKind, PowerLedger, PowerUnits,
+	};
 	use frame_support::pallet_prelude::*;
 	use frame_system::pallet_prelude::*;
-	use sp_arithmetic::{traits::Zero, FixedPointNumber, FixedU128, Perbill};
+	use sp_arithmetic::{FixedU128, Perbill};
 
 	#[pallet::pallet]
 	pub struct Pallet<T>(_);
@@ -123,7 +141,7 @@ pub mod pallet {
 		>;
 		/// Told of every charge that has a counterparty (Flox).
 		type OnCharge: OnPowerCharged<Self::AccountId>;
-		/// Who may change the schedule and the rate parameters (governance; root in tests).
+		/// Who may set the parameters (governance; root in tests).
 		type UpdateOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 		/// The longest message payload, in bytes.
 		#[pallet::constant]
@@ -135,11 +153,11 @@ pub mod pallet {
 		type BenchmarkHelper: BenchmarkHelper<Self::AccountId>;
 	}
 
-	/// The cost schedule.
+	/// The cost schedule (set with the rate parameters by `set_params`).
 	#[pallet::storage]
 	pub type Schedule<T> = StorageValue<_, CostSchedule, ValueQuery, DefaultSchedule>;
 
-	/// How R follows demand.
+	/// How R follows demand (set with the schedule by `set_params`).
 	#[pallet::storage]
 	pub type RateControl<T> = StorageValue<_, RateParams, ValueQuery, DefaultRateParams>;
 
@@ -227,27 +245,27 @@ pub mod pallet {
 
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	// `ParamsSet` carries both parameter sets, as the other pallets' `ParamsSet` do; events are
+	// encoded as soon as they are deposited, so its size in memory does not matter.
+	#[allow(clippy::large_enum_variant)]
 	pub enum Event<T: Config> {
-		/// `who` paid for an extrinsic: `msg` and `exec` PU in all, of which `msg_from_power`
-		/// and `exec_from_power` from its Power, the rest with `flux` Flux (paid to the sink),
-		/// `hetu` HETU of which was converted first. `exec_refunded` PU of unused weight were
-		/// already given back and are not counted in `exec`.
+		/// `who` paid for an extrinsic: `cost` PU of each kind in all, of which `from_power`
+		/// from its Power, the rest with `flux` Flux (paid to the sink), `hetu` HETU of which
+		/// was converted first. `refunded` PU were already given back after dispatch (the exec
+		/// cost of unused weight; msg too if the call reported `Pays::No`) and are not counted
+		/// in `cost`.
 		PowerCharged {
 			who: T::AccountId,
-			msg: PowerUnits,
-			exec: PowerUnits,
-			msg_from_power: PowerUnits,
-			exec_from_power: PowerUnits,
-			flux: fluxomics_primitives::Balance,
-			hetu: fluxomics_primitives::Balance,
-			exec_refunded: PowerUnits,
+			cost: PerKind<PowerUnits>,
+			from_power: PerKind<PowerUnits>,
+			flux: Balance,
+			hetu: Balance,
+			refunded: PerKind<PowerUnits>,
 		},
 		/// `from` sent `to` a message (or an intent).
 		MessageSent { from: T::AccountId, to: T::AccountId, is_intent: bool, payload: Vec<u8> },
-		/// Governance replaced the cost schedule.
-		ScheduleSet { old: CostSchedule, new: CostSchedule },
-		/// Governance replaced the rate parameters; R was brought within the new bounds.
-		RateParamsSet { old: RateParams, new: RateParams, rate: FixedU128 },
+		/// Governance replaced the parameters; R was brought within the new bounds (`rate`).
+		ParamsSet { old: MeteringParams, new: MeteringParams, rate: FixedU128 },
 	}
 
 	#[pallet::error]
@@ -277,7 +295,7 @@ pub mod pallet {
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn on_initialize(_: BlockNumberFor<T>) -> Weight {
-			T::WeightInfo::update_rate()
+			Self::hook_on_initialize()
 		}
 
 		fn on_finalize(_: BlockNumberFor<T>) {
@@ -285,12 +303,7 @@ pub mod pallet {
 		}
 
 		fn integrity_test() {
-			assert!(T::MaxPayloadLen::get() > 0, "MaxPayloadLen must be above zero");
-			assert!(
-				Self::validate_schedule(&DefaultSchedule::get()).is_ok()
-					&& Self::validate_rate_params(&DefaultRateParams::get()).is_ok(),
-				"the default metering parameters are invalid"
-			);
+			Self::hook_integrity_test();
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -314,81 +327,16 @@ pub mod pallet {
 			is_intent: bool,
 		) -> DispatchResult {
 			let from = ensure_signed(origin)?;
-			let max = usize::try_from(T::MaxPayloadLen::get()).unwrap_or(usize::MAX);
-			ensure!(payload.len() <= max, Error::<T>::PayloadTooLong);
-			Self::deposit_event(Event::MessageSent { from, to, is_intent, payload });
-			Ok(())
+			Self::do_send_message(from, to, payload, is_intent)
 		}
 
-		/// Replaces the cost schedule, after checking it.
+		/// Replaces the cost schedule and the rate parameters, after checking both; R is
+		/// brought within the new bounds at once.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::set_schedule())]
-		pub fn set_schedule(origin: OriginFor<T>, schedule: CostSchedule) -> DispatchResult {
+		#[pallet::weight(T::WeightInfo::set_params())]
+		pub fn set_params(origin: OriginFor<T>, params: MeteringParams) -> DispatchResult {
 			T::UpdateOrigin::ensure_origin(origin)?;
-			Self::validate_schedule(&schedule)?;
-			let old = Schedule::<T>::get();
-			Schedule::<T>::put(schedule);
-			Self::deposit_event(Event::ScheduleSet { old, new: schedule });
-			Ok(())
-		}
-
-		/// Replaces the rate parameters, after checking them; R is brought within the new
-		/// bounds at once.
-		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::set_rate_params())]
-		pub fn set_rate_params(origin: OriginFor<T>, params: RateParams) -> DispatchResult {
-			T::UpdateOrigin::ensure_origin(origin)?;
-			Self::validate_rate_params(&params)?;
-			let old = RateControl::<T>::get();
-			RateControl::<T>::put(params);
-			let rate = ExchangeRate::<T>::get().max(params.min_rate).min(params.max_rate);
-			ExchangeRate::<T>::put(rate);
-			Self::deposit_event(Event::RateParamsSet { old, new: params, rate });
-			Ok(())
-		}
-	}
-
-	impl<T: Config> Pallet<T> {
-		/// Checks a schedule: steps weigh something, no extrinsic is free, and the largest
-		/// extrinsic a block can hold is priced without overflow.
-		pub fn validate_schedule(s: &CostSchedule) -> DispatchResult {
-			ensure!(s.step_weight > 0, Error::<T>::ZeroStepWeight);
-			let base = s.p0.checked_add(s.e0).and_then(|b| b.checked_add(s.e_tx));
-			ensure!(base.is_some_and(|b| b > 0), Error::<T>::FreeExtrinsics);
-			let limits = <T as frame_system::Config>::BlockWeights::get();
-			let max_len = *<T as frame_system::Config>::BlockLength::get()
-				.max
-				.get(frame_support::dispatch::DispatchClass::Operational);
-			let max_steps = math::steps(limits.max_block.ref_time(), s.step_weight);
-			let msg = s
-				.p_size
-				.checked_mul(max_len.into())
-				.and_then(|m| m.checked_add(s.p0))
-				.and_then(|m| m.checked_add(s.p_intent));
-			let exec = s
-				.e_step
-				.checked_mul(max_steps.into())
-				.and_then(|e| e.checked_add(s.e0))
-				.and_then(|e| e.checked_add(s.e_tx));
-			let total = msg.zip(exec).and_then(|(m, e)| m.checked_add(e));
-			ensure!(total.is_some(), Error::<T>::ScheduleOverflow);
-			Ok(())
-		}
-
-		/// Checks rate parameters: a target, bounds with a positive floor, and a change per
-		/// block that can move R but never by more than half.
-		pub fn validate_rate_params(p: &RateParams) -> DispatchResult {
-			ensure!(p.target > 0, Error::<T>::ZeroTarget);
-			ensure!(!p.min_rate.is_zero(), Error::<T>::ZeroMinRate);
-			ensure!(p.min_rate <= p.max_rate, Error::<T>::MinRateAboveMax);
-			ensure!(!p.max_change.is_zero(), Error::<T>::ZeroMaxChange);
-			ensure!(p.max_change <= Perbill::from_percent(50), Error::<T>::MaxChangeTooLarge);
-			// One PU must always cost at least one planck of Flux.
-			ensure!(
-				p.max_rate <= FixedU128::saturating_from_integer(UNIT),
-				Error::<T>::MaxRateTooHigh
-			);
-			Ok(())
+			Self::do_set_params(params)
 		}
 	}
 }

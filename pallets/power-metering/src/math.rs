@@ -2,8 +2,8 @@
 //! that moves R. No storage, no panics: every operation is checked or saturating, and the
 //! property tests in `tests/math.rs` pin the controller's behaviour.
 
-use crate::types::{CostSchedule, PowerCost, RateParams};
-use fluxomics_primitives::{Balance, PowerUnits, UNIT};
+use crate::types::{CostSchedule, RateParams};
+use fluxomics_primitives::{Balance, PerKind, PowerUnits, UNIT};
 use sp_arithmetic::{
 	helpers_128bit::multiply_by_rational_with_rounding, traits::Saturating, FixedPointNumber,
 	FixedU128, Rounding,
@@ -44,8 +44,13 @@ pub fn agent_exec_cost(
 }
 
 /// Both kinds for one extrinsic.
-pub fn extrinsic_cost(s: &CostSchedule, len: u64, is_intent: bool, ref_time: u64) -> PowerCost {
-	PowerCost { msg: msg_cost(s, len, is_intent), exec: exec_cost(s, ref_time) }
+pub fn extrinsic_cost(
+	s: &CostSchedule,
+	len: u64,
+	is_intent: bool,
+	ref_time: u64,
+) -> PerKind<PowerUnits> {
+	PerKind::new(msg_cost(s, len, is_intent), exec_cost(s, ref_time))
 }
 
 /// Flux (planck) that buys `power` PU at `rate` PU per Flux, rounded up (the payer never pays
@@ -96,6 +101,6 @@ pub fn next_rate(rate: FixedU128, consumed: PowerUnits, p: &RateParams) -> Fixed
 }
 
 /// Transaction priority for a charge: the Power it pays, whatever it pays it with.
-pub fn priority(cost: &PowerCost) -> u64 {
-	u64::try_from(cost.msg.saturating_add(cost.exec)).unwrap_or(u64::MAX)
+pub fn priority(cost: &PerKind<PowerUnits>) -> u64 {
+	u64::try_from(cost.total()).unwrap_or(u64::MAX)
 }

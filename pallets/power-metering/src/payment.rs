@@ -1,22 +1,25 @@
-//! Pricing, planning and carrying out charges, and the rate controller's block step. The
-//! extension and the runtime API both go through [`Pallet::plan`], so a quote is the charge.
+//! Pricing, planning, carrying out and refunding charges. The extension and the runtime API
+//! both go through [`Pallet::plan_extrinsic`], so a quote is the charge.
+//!
+//! A charge accrues its payer once per phase: validation reads its Power once
+//! ([`PowerLedger::available`]), `prepare` takes it once ([`PowerLedger::consume`]), and
+//! post-dispatch gives back once, both kinds together ([`PowerLedger::refund`]). The declared
+//! weight counts these three walks over the payer's leases at their most, and a payer with fewer
+//! leases gets the difference back.
 
-use crate::{
-	math, pallet::*, Call, CallCounterparty, PaymentPlan, PowerCost, Settlement, WeightInfo,
-};
+use crate::{math, pallet::*, Call, CallCounterparty, FinalCharge, PaymentPlan, WeightInfo};
 use fluxomics_primitives::{
-	FluxLedger, OnPowerCharged, PowerKind, PowerLedger, PowerQuote, PowerUnits,
+	FluxLedger, OnPowerCharged, PerKind, PowerLedger, PowerQuote, PowerUnits,
 };
-use frame_support::{
-	dispatch::{DispatchInfo, Pays},
-	traits::IsSubType,
-	weights::Weight,
-};
+use frame_support::{traits::IsSubType, weights::Weight};
 use sp_runtime::DispatchResult;
+
+/// How many times a charge accrues its payer: validation, `prepare` and the refund.
+const ACCRUALS: u64 = 3;
 
 impl<T: Config> Pallet<T> {
 	/// What an extrinsic of `len` bytes and weight `weight` costs now.
-	pub fn cost(len: usize, is_intent: bool, weight: Weight) -> PowerCost {
+	pub fn cost(len: usize, is_intent: bool, weight: Weight) -> PerKind<PowerUnits> {
 		let len = u64::try_from(len).unwrap_or(u64::MAX);
 		math::extrinsic_cost(&Schedule::<T>::get(), len, is_intent, weight.ref_time())
 	}
@@ -26,43 +29,42 @@ impl<T: Config> Pallet<T> {
 	/// extension weighing only its Power path, that is the charge; otherwise the whole declared
 	/// weight is priced and paid as far as Power goes, then with Flux. Either way the charge
 	/// covers the weight the extrinsic can use, and a call that uses all it declared gets
-	/// nothing back, so the quote is exactly the charge.
+	/// nothing back, so the quote is exactly the charge. Reads `who`'s Power once.
 	pub fn plan_extrinsic(
 		who: &T::AccountId,
 		len: usize,
 		is_intent: bool,
 		weight: Weight,
 	) -> PaymentPlan {
-		// The payer's settlement is declared at its worst (the most leases); price what it takes.
-		let settlement_saving = Self::settlement_saving(who);
-		let weight = weight.saturating_sub(settlement_saving);
+		let have = T::Power::available(who);
+		// The payer's accruals are declared at their worst (the most leases); price what it takes.
+		let accrual_saving = Self::accrual_saving(who);
+		let weight = weight.saturating_sub(accrual_saving);
 		let saving = Self::charge_weight().saturating_sub(Self::power_path_weight());
-		let cheap = Self::plan(who, Self::cost(len, is_intent, weight.saturating_sub(saving)));
+		let cheap =
+			Self::plan(who, have, Self::cost(len, is_intent, weight.saturating_sub(saving)));
 		let mut plan = if cheap.quote.flux == 0 && cheap.quote.payable {
 			cheap
 		} else {
-			Self::plan(who, Self::cost(len, is_intent, weight))
+			Self::plan(who, have, Self::cost(len, is_intent, weight))
 		};
-		plan.settlement_saving = settlement_saving;
+		plan.accrual_saving = accrual_saving;
 		plan
 	}
 
-	/// How `who` would pay `cost` now: Power of each kind first, then free Flux at R for the
-	/// deficit of both, then HETU converted for the Flux that is short. Reads only; the Flux
-	/// ledger is not read at all when Power covers the cost.
-	pub fn plan(who: &T::AccountId, cost: PowerCost) -> PaymentPlan {
-		let (msg_have, exec_have) = T::Power::available_both(who);
-		let msg_from_power = msg_have.min(cost.msg);
-		let exec_from_power = exec_have.min(cost.exec);
-		let deficit = cost
-			.msg
-			.saturating_sub(msg_from_power)
-			.saturating_add(cost.exec.saturating_sub(exec_from_power));
+	/// How `who`, holding `have` Power, would pay `cost` now: Power of each kind first, then
+	/// free Flux at R for the deficit of both, then HETU converted for the Flux that is short.
+	/// Reads only; neither R nor the Flux ledger is read when Power covers the cost.
+	pub fn plan(
+		who: &T::AccountId,
+		have: PerKind<PowerUnits>,
+		cost: PerKind<PowerUnits>,
+	) -> PaymentPlan {
+		let from_power = have.min(cost);
+		let deficit = cost.saturating_sub(from_power).total();
 		let mut quote = PowerQuote {
-			msg: cost.msg,
-			exec: cost.exec,
-			msg_from_power,
-			exec_from_power,
+			cost,
+			from_power,
 			priority: math::priority(&cost),
 			payable: true,
 			..Default::default()
@@ -85,11 +87,11 @@ impl<T: Config> Pallet<T> {
 		PaymentPlan { quote, flux_to_convert, ..Default::default() }
 	}
 
-	/// Carries out a payable plan, all or nothing.
+	/// Carries out a payable plan, all or nothing: one `consume` of both kinds, then the Flux.
 	pub fn execute(who: &T::AccountId, plan: &PaymentPlan) -> DispatchResult {
 		let q = &plan.quote;
 		frame_support::storage::with_storage_layer(|| {
-			T::Power::consume_both(who, q.msg_from_power, q.exec_from_power)?;
+			T::Power::consume(who, q.from_power)?;
 			if plan.flux_to_convert > 0 {
 				T::Flux::convert_for(who, plan.flux_to_convert)?;
 			}
@@ -100,88 +102,66 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
-	/// Settles a charge after dispatch: `actual_exec` is the exec cost of the weight used
-	/// (`None` when the call reported `Pays::No`: everything goes back). Refunds Flux first, at
-	/// the rate of the charge and rounded down, then exec (and, for `Pays::No`, msg) Power.
-	pub fn settle(
+	/// Refunds what a charge did not use, after dispatch: `actual_exec` is the exec cost of the
+	/// weight used (`None` when the call reported `Pays::No`: everything goes back). Flux comes
+	/// back first, at the rate of the charge and rounded down, then Power (exec before msg) in
+	/// one refund of both kinds.
+	pub fn refund_unused(
 		who: &T::AccountId,
 		plan: &PaymentPlan,
 		actual_exec: Option<PowerUnits>,
-	) -> Settlement {
+	) -> FinalCharge {
 		let q = &plan.quote;
-		let exec_used = actual_exec.map_or(0, |e| e.min(q.exec));
-		let exec_unused = q.exec.saturating_sub(exec_used);
-		let mut unused = exec_unused;
-		if actual_exec.is_none() {
-			unused = unused.saturating_add(q.msg);
-		}
+		let pays = actual_exec.is_some();
+		let exec_used = actual_exec.map_or(0, |e| e.min(q.cost.exec));
+		// What goes back: unused exec, and msg too when the call does not pay.
+		let unused =
+			PerKind::new(if pays { 0 } else { q.cost.msg }, q.cost.exec.saturating_sub(exec_used));
 		// Power not covered by the balance, and so paid in Flux.
-		let paid_in_flux = q
-			.msg
-			.saturating_add(q.exec)
-			.saturating_sub(q.msg_from_power)
-			.saturating_sub(q.exec_from_power);
-		let back_as_flux = unused.min(paid_in_flux);
+		let paid_in_flux = q.cost.saturating_sub(q.from_power).total();
+		let back_as_flux = unused.total().min(paid_in_flux);
 		let flux_back = math::flux_worth(back_as_flux, q.rate).unwrap_or(0).min(q.flux);
 		if flux_back > 0 {
 			if let Err(e) = T::Flux::refund_from_sink(who, flux_back) {
 				log::error!(target: crate::LOG_TARGET, "refund of {flux_back} Flux failed: {e:?}");
 			}
 		}
-		let mut back_as_power = unused.saturating_sub(back_as_flux);
-		let (mut msg_from_power, mut exec_from_power) = (q.msg_from_power, q.exec_from_power);
-		let exec_back = back_as_power.min(exec_from_power);
-		if exec_back > 0 {
-			T::Power::refund(who, PowerKind::Exec, exec_back);
-			exec_from_power = exec_from_power.saturating_sub(exec_back);
-			back_as_power = back_as_power.saturating_sub(exec_back);
+		let back_as_power = unused.total().saturating_sub(back_as_flux);
+		let exec_back = back_as_power.min(q.from_power.exec);
+		let msg_back = back_as_power.saturating_sub(exec_back).min(q.from_power.msg);
+		let power_back = PerKind::new(msg_back, exec_back);
+		if !power_back.is_zero() {
+			T::Power::refund(who, power_back);
 		}
-		let msg_back = back_as_power.min(msg_from_power);
-		if msg_back > 0 {
-			T::Power::refund(who, PowerKind::Msg, msg_back);
-			msg_from_power = msg_from_power.saturating_sub(msg_back);
-		}
-		let msg = if actual_exec.is_none() { 0 } else { q.msg };
-		Settlement {
-			msg,
-			exec: exec_used,
-			msg_from_power,
-			exec_from_power,
+		FinalCharge {
+			cost: PerKind::new(if pays { q.cost.msg } else { 0 }, exec_used),
+			from_power: q.from_power.saturating_sub(power_back),
 			flux: q.flux.saturating_sub(flux_back),
-			exec_refunded: exec_unused,
+			refunded: unused,
 		}
 	}
 
-	/// Reports a settled charge: the event, the block's consumption, and the counterparty hook
+	/// Reports a finished charge: the event, the block's consumption, and the counterparty hook
 	/// (self-interaction does not count).
 	pub fn record(
 		who: &T::AccountId,
 		plan: &PaymentPlan,
-		settled: &Settlement,
+		charge: &FinalCharge,
 		counterparty: Option<&T::AccountId>,
 	) {
-		let power = settled.msg.saturating_add(settled.exec);
+		let power = charge.cost.total();
 		ConsumedThisBlock::<T>::mutate(|c| *c = c.saturating_add(power));
 		if let Some(to) = counterparty.filter(|to| *to != who) {
 			T::OnCharge::on_power_charged(who, to, power);
 		}
 		Self::deposit_event(Event::PowerCharged {
 			who: who.clone(),
-			msg: settled.msg,
-			exec: settled.exec,
-			msg_from_power: settled.msg_from_power,
-			exec_from_power: settled.exec_from_power,
-			flux: settled.flux,
+			cost: charge.cost,
+			from_power: charge.from_power,
+			flux: charge.flux,
 			hetu: plan.quote.hetu,
-			exec_refunded: settled.exec_refunded,
+			refunded: charge.refunded,
 		});
-	}
-
-	/// The controller's step at the end of a block: R moves with the block's consumption.
-	pub fn update_rate() {
-		let consumed = ConsumedThisBlock::<T>::take();
-		let params = RateControl::<T>::get();
-		ExchangeRate::<T>::mutate(|rate| *rate = math::next_rate(*rate, consumed, &params));
 	}
 
 	/// The extension's weight on the path `plan` takes (the worst path is its declared weight).
@@ -197,7 +177,7 @@ impl<T: Config> Pallet<T> {
 	fn power_path_weight() -> Weight {
 		T::WeightInfo::charge_power()
 			.saturating_add(T::OnCharge::weight())
-			.saturating_add(Self::max_settlement())
+			.saturating_add(Self::max_accruals())
 	}
 
 	/// The extension's declared weight: its worst path, for a payer with the most leases.
@@ -205,33 +185,19 @@ impl<T: Config> Pallet<T> {
 		T::WeightInfo::charge_power()
 			.max(T::WeightInfo::charge_power_with_flux())
 			.saturating_add(T::OnCharge::weight())
-			.saturating_add(Self::max_settlement())
+			.saturating_add(Self::max_accruals())
 	}
 
-	/// The payer's Power is settled twice with a walk over its leases (validation, then the
-	/// charge, which stores it): the benchmarks measure a payer without leases, this adds the most
-	/// the walks can cost.
-	fn max_settlement() -> Weight {
-		T::Power::max_settlement_weight().saturating_mul(2)
+	/// The benchmarks measure a payer without leases; a charge accrues its payer three times
+	/// (validation, `prepare`, the refund), each a walk over its leases: this is the most those
+	/// walks can add.
+	fn max_accruals() -> Weight {
+		T::Power::max_accrual_weight().saturating_mul(ACCRUALS)
 	}
 
-	/// What `who`'s settlements need less than `max_settlement`.
-	fn settlement_saving(who: &T::AccountId) -> Weight {
-		Self::max_settlement().saturating_sub(T::Power::settlement_weight(who).saturating_mul(2))
-	}
-
-	/// Checks the invariants: R within its bounds, valid parameters.
-	#[cfg(any(feature = "try-runtime", feature = "std", test))]
-	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-		let params = RateControl::<T>::get();
-		let rate = ExchangeRate::<T>::get();
-		frame_support::ensure!(
-			rate >= params.min_rate && rate <= params.max_rate,
-			"R lies outside its bounds"
-		);
-		Self::validate_rate_params(&params).map_err(|_| "invalid rate parameters")?;
-		Self::validate_schedule(&Schedule::<T>::get()).map_err(|_| "invalid cost schedule")?;
-		Ok(())
+	/// What `who`'s three accruals need less than [`Self::max_accruals`].
+	fn accrual_saving(who: &T::AccountId) -> Weight {
+		Self::max_accruals().saturating_sub(T::Power::accrual_weight(who).saturating_mul(ACCRUALS))
 	}
 }
 
@@ -248,26 +214,5 @@ where
 			return (*is_intent, Some(to.clone()));
 		}
 		(false, T::Counterparty::counterparty(call))
-	}
-
-	/// What a call with `info`, `len` bytes long, would cost `who` now, and how it would be paid;
-	/// `None` for extrinsics that are not charged (unsigned, inherent or `Pays::No`).
-	pub fn quote(
-		who: Option<&T::AccountId>,
-		call: &<T as frame_system::Config>::RuntimeCall,
-		info: &DispatchInfo,
-		len: usize,
-	) -> PowerQuote {
-		let Some(who) = who.filter(|_| info.pays_fee == Pays::Yes) else {
-			return PowerQuote {
-				payable: true,
-				rate: ExchangeRate::<T>::get(),
-				..Default::default()
-			};
-		};
-		let (is_intent, _) = Self::classify(call);
-		let mut quote = Self::plan_extrinsic(who, len, is_intent, info.total_weight()).quote;
-		quote.rate = ExchangeRate::<T>::get();
-		quote
 	}
 }

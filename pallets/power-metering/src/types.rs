@@ -1,7 +1,8 @@
 //! The metering pallet's stored and exchanged types.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use fluxomics_primitives::{Balance, PowerQuote, PowerUnits};
+use fluxomics_primitives::{Balance, PerKind, PowerQuote, PowerUnits};
+use frame_support::weights::Weight;
 use scale_info::TypeInfo;
 use sp_arithmetic::{FixedU128, Perbill};
 
@@ -75,13 +76,28 @@ pub struct RateParams {
 	pub max_change: Perbill,
 }
 
-/// The cost of one extrinsic in each kind of Power.
-#[derive(Clone, Copy, PartialEq, Eq, Default, Debug)]
-pub struct PowerCost {
-	/// Messaging Power, in PU.
-	pub msg: PowerUnits,
-	/// Execution Power, in PU.
-	pub exec: PowerUnits,
+/// Everything governance sets in one call ([`Pallet::set_params`](crate::Pallet::set_params)):
+/// the cost schedule and how R follows demand.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+#[serde(rename_all = "camelCase")]
+pub struct MeteringParams {
+	/// What extrinsics cost, in each kind of Power.
+	pub schedule: CostSchedule,
+	/// How the exchange rate R follows demand.
+	pub rate: RateParams,
 }
 
 /// How a charge is paid: the quote clients see, plus what the charge needs to carry it out.
@@ -91,24 +107,22 @@ pub struct PaymentPlan {
 	pub quote: PowerQuote,
 	/// Flux to mint from HETU before paying (free Flux was short by this much).
 	pub flux_to_convert: Balance,
-	/// Of the weight declared for settling the payer's Power, what it does not need (it has
-	/// fewer leases than the most): returned after dispatch.
-	pub settlement_saving: frame_support::weights::Weight,
+	/// Of the weight declared for accruing the payer (three walks over the most leases), what
+	/// this payer does not need (it has fewer leases): returned after dispatch.
+	pub accrual_saving: Weight,
 }
 
-/// What a charge settles to after dispatch, for the event and the hook.
+/// What a charge finally comes to once the unused part is refunded after dispatch, for the
+/// event and the counterparty hook.
 #[derive(Clone, Copy, PartialEq, Eq, Default, Debug)]
-pub struct Settlement {
-	/// Messaging Power finally charged.
-	pub msg: PowerUnits,
-	/// Execution Power finally charged.
-	pub exec: PowerUnits,
-	/// Messaging Power finally taken from the balance.
-	pub msg_from_power: PowerUnits,
-	/// Execution Power finally taken from the balance.
-	pub exec_from_power: PowerUnits,
+pub struct FinalCharge {
+	/// Power finally charged, of each kind.
+	pub cost: PerKind<PowerUnits>,
+	/// Power finally taken from the balance, of each kind.
+	pub from_power: PerKind<PowerUnits>,
 	/// Flux finally paid to the sink.
 	pub flux: Balance,
-	/// Execution Power given back for unused weight (as Power or as Flux).
-	pub exec_refunded: PowerUnits,
+	/// Power refunded (as Power or as Flux) and not counted in `cost`: the exec cost of unused
+	/// weight, and the msg cost too when the call reported `Pays::No`.
+	pub refunded: PerKind<PowerUnits>,
 }

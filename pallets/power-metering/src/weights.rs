@@ -42,8 +42,7 @@ pub trait WeightInfo {
 	fn charge_power() -> Weight;
 	fn charge_power_with_flux() -> Weight;
 	fn send_message(l: u32, ) -> Weight;
-	fn set_schedule() -> Weight;
-	fn set_rate_params() -> Weight;
+	fn set_params() -> Weight;
 	fn update_rate() -> Weight;
 }
 
@@ -108,27 +107,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// Storage: `PowerMetering::Schedule` (r:1 w:1)
 	/// Proof: `PowerMetering::Schedule` (`max_values`: Some(1), `max_size`: Some(120), added: 615, mode: `MaxEncodedLen`)
-	fn set_schedule() -> Weight {
-		// Proof Size summary in bytes:
-		//  Measured:  `110`
-		//  Estimated: `1605`
-		// Minimum execution time: 6_690_000 picoseconds.
-		Weight::from_parts(7_441_000, 1605)
-			.saturating_add(T::DbWeight::get().reads(1_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
-	}
 	/// Storage: `PowerMetering::RateControl` (r:1 w:1)
 	/// Proof: `PowerMetering::RateControl` (`max_values`: Some(1), `max_size`: Some(52), added: 547, mode: `MaxEncodedLen`)
 	/// Storage: `PowerMetering::ExchangeRate` (r:1 w:1)
 	/// Proof: `PowerMetering::ExchangeRate` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
-	fn set_rate_params() -> Weight {
-		// Proof Size summary in bytes:
-		//  Measured:  `44`
-		//  Estimated: `1537`
-		// Minimum execution time: 7_791_000 picoseconds.
-		Weight::from_parts(9_254_000, 1537)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+	fn set_params() -> Weight {
+		// Not measured yet: the sum of the former `set_schedule` and `set_rate_params`, which
+		// `set_params` replaces (regenerate with `scripts/benchmark.sh pallet_power_metering`).
+		Weight::from_parts(16_695_000, 3142)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `PowerMetering::RateControl` (r:1 w:0)
 	/// Proof: `PowerMetering::RateControl` (`max_values`: Some(1), `max_size`: Some(52), added: 547, mode: `MaxEncodedLen`)
@@ -161,15 +149,10 @@ impl WeightInfo for () {
 		Weight::from_parts(5_005_225, 0)
 			.saturating_add(Weight::from_parts(321, 0).saturating_mul(l.into()))
 	}
-	fn set_schedule() -> Weight {
-		Weight::from_parts(7_441_000, 1605)
-			.saturating_add(ParityDbWeight::get().reads(1_u64))
-			.saturating_add(ParityDbWeight::get().writes(1_u64))
-	}
-	fn set_rate_params() -> Weight {
-		Weight::from_parts(9_254_000, 1537)
-			.saturating_add(ParityDbWeight::get().reads(2_u64))
-			.saturating_add(ParityDbWeight::get().writes(2_u64))
+	fn set_params() -> Weight {
+		Weight::from_parts(16_695_000, 3142)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn update_rate() -> Weight {
 		Weight::from_parts(5_468_000, 1537)

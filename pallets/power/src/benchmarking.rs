@@ -1,8 +1,8 @@
 //! Benchmarks of the Power pallet's calls (frame-benchmarking v2), in their worst cases: the
-//! most delegations already made, and the most redirections to walk when settling.
+//! most delegations already made, and the most leases to walk when accruing.
 
 use super::*;
-use crate::pallet::{Checkpoints, Delegations, Params, RedirectsIn, RedirectsOut};
+use crate::pallet::{Checkpoints, Delegations, LeasesIn, LeasesOut, Params};
 use fluxomics_primitives::{Balance, PowerLedger, StakeInfo, UNIT};
 use frame_benchmarking::v2::*;
 use frame_support::traits::{EnsureOrigin, Get, Time};
@@ -16,20 +16,20 @@ fn staker<T: Config>(name: &'static str, index: u32, stake: Balance) -> T::Accou
 	who
 }
 
-/// Gives `who` the most delegations but one, and `redirects` redirections out and in, each ending
-/// at its own time in the future (so settlement walks every end point).
-fn worst_case<T: Config>(who: &T::AccountId, redirects: u32) {
+/// Gives `who` the most delegations but one, and `leases` leases out and in, each ending at its
+/// own time in the future (so accrual walks every end point).
+fn worst_case<T: Config>(who: &T::AccountId, leases: u32) {
 	let now = T::Time::now();
 	for i in 0..T::MaxDelegations::get().saturating_sub(1) {
 		let to: T::AccountId = account("delegate", i, SEED);
 		let _ = Pallet::<T>::do_delegate(who, &to, UNIT, 0);
 	}
-	for i in 0..redirects {
+	for i in 0..leases {
 		let other = staker::<T>("lender", i, 10 * UNIT);
 		let until = now.saturating_add(1_000).saturating_add(u64::from(i));
 		let renter: T::AccountId = account("renter", i, SEED);
-		let _ = Pallet::<T>::redirect(who, &renter, UNIT, until);
-		let _ = Pallet::<T>::redirect(&other, who, UNIT, until.saturating_add(1));
+		let _ = Pallet::<T>::start_lease(who, &renter, UNIT, until);
+		let _ = Pallet::<T>::start_lease(&other, who, UNIT, until.saturating_add(1));
 	}
 }
 
@@ -40,7 +40,7 @@ mod benchmarks {
 	#[benchmark]
 	fn delegate() {
 		let caller = staker::<T>("caller", 0, 1_000 * UNIT);
-		worst_case::<T>(&caller, T::MaxRedirects::get());
+		worst_case::<T>(&caller, T::MaxLeases::get());
 		let to: T::AccountId = account("to", 0, SEED);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller.clone()), to.clone(), 10 * UNIT, 0);
@@ -50,7 +50,7 @@ mod benchmarks {
 	#[benchmark]
 	fn undelegate() {
 		let caller = staker::<T>("caller", 0, 1_000 * UNIT);
-		worst_case::<T>(&caller, T::MaxRedirects::get());
+		worst_case::<T>(&caller, T::MaxLeases::get());
 		let to: T::AccountId = account("to", 0, SEED);
 		let _ = Pallet::<T>::do_delegate(&caller, &to, 10 * UNIT, 0);
 		#[extrinsic_call]
@@ -84,17 +84,17 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// Settlement of an account with `r` redirections given and `r` received, as every stake
-	/// change does.
+	/// Accrual of an account with `r` leases given and `r` received, as every stake change
+	/// does. (The weight function keeps its name, `settle`, until the weights are regenerated.)
 	#[benchmark]
-	fn settle(r: Linear<0, { T::MaxRedirects::get() }>) {
+	fn settle(r: Linear<0, { T::MaxLeases::get() }>) {
 		let caller = staker::<T>("caller", 0, 1_000 * UNIT);
 		worst_case::<T>(&caller, r);
-		assert_eq!(RedirectsOut::<T>::get(&caller).len() as u32, r);
-		assert_eq!(RedirectsIn::<T>::get(&caller).len() as u32, r);
+		assert_eq!(LeasesOut::<T>::get(&caller).len() as u32, r);
+		assert_eq!(LeasesIn::<T>::get(&caller).len() as u32, r);
 		#[block]
 		{
-			Pallet::<T>::settle(&caller);
+			Pallet::<T>::accrue(&caller);
 		}
 	}
 

@@ -1,48 +1,57 @@
 //! # Power pallet
 //!
 //! Power is the capacity that pays for every transaction on Fluxomics. It is generated over time
-//! by staked Flux, in two kinds: **Msg** (messages and intents) and **Exec** (execution).
+//! by staked Flux, in two kinds: **Msg** (messages and intents) and **Exec** (execution). Every
+//! pair of values, one per kind, is a [`PerKind`](fluxomics_primitives::PerKind).
 //!
 //! ## Key terms
 //!
-//! - **α (alpha)**: PU generated per staked Flux per day, one per kind (`alpha_msg`,
-//!   `alpha_exec`), governed.
-//! - **Effective stake**: own staked Flux − delegated out + delegated in − redirected (leased)
-//!   out + redirected in. Generation per day of kind `k` is `α_k · effective stake`.
+//! - **α (alpha)**: PU generated per staked Flux per day, one per kind (`alpha.msg`,
+//!   `alpha.exec`), governed.
+//! - **Effective stake**: own staked Flux − delegated out + delegated in − leased out + leased
+//!   in. Generation per day of kind `k` is `α_k · effective stake`.
 //! - **Cap**: each kind holds at most `cap_period` of generation at the current effective
 //!   stake. Power cannot be hoarded without limit; a stake that falls lowers the cap, and the
 //!   balance with it.
-//! - **Settlement**: bringing an account's balances up to now. It happens before every read or
+//! - **Accrual**: bringing an account's balances up to now. It happens before every read or
 //!   change, and before any change of effective stake, at the old stake.
 //! - **Delegation**: a staker gives the generation of part of its stake to another account,
 //!   optionally locked for a while; it takes it back with `undelegate` once the lock ends.
-//! - **Redirection**: a delegation with an end time, made by other pallets (the rental market's
-//!   leases) through [`PowerLedger`](fluxomics_primitives::PowerLedger). It stops generating for
-//!   the receiver at its end even if nobody touches it.
+//! - **Lease**: a delegation with an end time, made by other pallets (the rental market)
+//!   through [`PowerLedger`](fluxomics_primitives::PowerLedger). It stops generating for the
+//!   lessee at its end even if nobody touches it.
 //!
 //! ## User flows
 //!
 //! 1. Stake Flux (`Flux.stake`): Power of both kinds starts to accrue.
-//! 2. Transact: metering spends Power (see `pallet-power-metering`).
+//! 2. Transact: metering spends Power (see `pallet-power-metering`): one accrual to read what
+//!    is available, one to consume, one to refund what dispatch did not use.
 //! 3. `delegate(to, amount, lock)`: `to`'s rate rises and the delegator's falls by
 //!    `α · amount`; `undelegate(to)` after the lock reverses it.
 //!
 //! ## Design
 //!
 //! - **Lazy and O(1).** Each account stores its balances and the time and index of its last
-//!   settlement; no hook iterates over accounts. A global index per kind (see [`math`]) grows at
+//!   accrual; no hook iterates over accounts. A global index per kind (see [`math`]) grows at
 //!   α per millisecond, and a short history of [`Checkpoint`]s records where α changed, so a
-//!   change of α settles nobody yet accrues everything before it at the old rate.
+//!   change of α accrues nobody yet accrues everything before it at the old rate.
 //! - **Unstaking never leaves delegations uncovered**: `Flux.unstake` refuses with
-//!   `StakeCommitted` while the stake is delegated or redirected; undelegate first.
-//! - Settlement of one account walks at most `2 · MaxRedirects` redirection end points.
+//!   `StakeCommitted` while the stake is delegated or leased; undelegate first.
+//! - Accrual of one account walks at most `2 · MaxLeases` lease end points.
+//!
+//! ## Where things are
+//!
+//! `calls.rs` holds the bodies of the calls, `accrual.rs` the accrual engine and the α history,
+//! `leases.rs` the leases, `hooks.rs` the start of generation, `impls.rs` the traits other
+//! pallets use, `api.rs` what `PowerApi` calls, `try_state.rs` the invariants, [`math`] the
+//! formulas.
 //!
 //! ## Assumptions
 //!
 //! - Chain time (`Config::Time`) never goes backwards, and the first timestamp of the chain
 //!   starts generation (through [`OnTimestampSet`](frame_support::traits::OnTimestampSet)).
 //! - α changes are rare (each is a governance decision): the history keeps the last
-//!   `MaxCheckpoints`. A redirection end older than the oldest kept checkpoint is accrued at that
+//!   `MaxCheckpoints`. A lease end older than the oldest kept checkpoint is accrued at that
 //!   checkpoint's rate.
 #![cfg_attr(not(feature = "std"), no_std)]
 // Tests and benchmarks compute expected values with plain arithmetic.
@@ -54,12 +63,18 @@ pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
 
+mod accrual;
+mod api;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+mod calls;
+mod hooks;
 mod impls;
+mod leases;
 pub mod math;
 #[cfg(test)]
 mod tests;
+mod try_state;
 mod types;
 pub mod weights;
 
@@ -72,7 +87,7 @@ pub const LOG_TARGET: &str = "runtime::power";
 #[allow(clippy::expect_used)]
 pub mod pallet {
 	use super::*;
-	use fluxomics_primitives::{Balance, Moment, StakeInfo};
+	use fluxomics_primitives::{Balance, Moment, PerKind, StakeInfo};
 	use frame_support::{pallet_prelude::*, traits::Time};
 	use frame_system::pallet_prelude::*;
 	use sp_arithmetic::FixedU128;
@@ -93,9 +108,9 @@ pub mod pallet {
 		/// The most delegations one account may make.
 		#[pallet::constant]
 		type MaxDelegations: Get<u32>;
-		/// The most redirections one account may give, and the most it may receive.
+		/// The most leases one account may give, and the most it may receive.
 		#[pallet::constant]
-		type MaxRedirects: Get<u32>;
+		type MaxLeases: Get<u32>;
 		/// The longest lock a delegation may carry, in milliseconds.
 		#[pallet::constant]
 		type MaxDelegationLock: Get<Moment>;
@@ -109,7 +124,7 @@ pub mod pallet {
 		type WeightInfo: WeightInfo;
 	}
 
-	/// Every account's Power as of its last settlement.
+	/// Every account's Power as of its last accrual.
 	#[pallet::storage]
 	pub type Accounts<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, PowerAccount, OptionQuery>;
@@ -124,23 +139,23 @@ pub mod pallet {
 		ValueQuery,
 	>;
 
-	/// Redirections each account gives (`other` is the receiver).
+	/// Leases each account gives (`other` is the lessee).
 	#[pallet::storage]
-	pub type RedirectsOut<T: Config> = StorageMap<
+	pub type LeasesOut<T: Config> = StorageMap<
 		_,
 		Blake2_128Concat,
 		T::AccountId,
-		BoundedVec<Redirect<T::AccountId>, T::MaxRedirects>,
+		BoundedVec<Lease<T::AccountId>, T::MaxLeases>,
 		ValueQuery,
 	>;
 
-	/// Redirections each account receives (`other` is the giver).
+	/// Leases each account receives (`other` is the lessor).
 	#[pallet::storage]
-	pub type RedirectsIn<T: Config> = StorageMap<
+	pub type LeasesIn<T: Config> = StorageMap<
 		_,
 		Blake2_128Concat,
 		T::AccountId,
-		BoundedVec<Redirect<T::AccountId>, T::MaxRedirects>,
+		BoundedVec<Lease<T::AccountId>, T::MaxLeases>,
 		ValueQuery,
 	>;
 
@@ -159,8 +174,7 @@ pub mod pallet {
 	#[pallet::type_value]
 	pub fn DefaultParams() -> PowerParams {
 		PowerParams {
-			alpha_msg: FixedU128::from_u32(1_000),
-			alpha_exec: FixedU128::from_u32(1_000),
+			alpha: PerKind::splat(FixedU128::from_u32(1_000)),
 			cap_period: 7 * fluxomics_primitives::MILLIS_PER_DAY,
 		}
 	}
@@ -200,10 +214,10 @@ pub mod pallet {
 		},
 		/// `from` took back the generation of `amount` of stake from `to`.
 		Undelegated { from: T::AccountId, to: T::AccountId, amount: Balance },
-		/// The generation of `amount` of `from`'s stake goes to `to` until `until`.
-		Redirected { from: T::AccountId, to: T::AccountId, amount: Balance, until: Moment },
-		/// A redirection was removed (it had ended, or was ended early).
-		RedirectEnded { from: T::AccountId, to: T::AccountId, amount: Balance, until: Moment },
+		/// The generation of `amount` of `from`'s stake is leased to `to` until `until`.
+		Leased { from: T::AccountId, to: T::AccountId, amount: Balance, until: Moment },
+		/// A lease was removed (it had ended, or was ended early).
+		LeaseEnded { from: T::AccountId, to: T::AccountId, amount: Balance, until: Moment },
 		/// Governance changed the parameters; Power accrued before now keeps the old rates.
 		ParamsSet { old: PowerParams, new: PowerParams },
 	}
@@ -212,24 +226,24 @@ pub mod pallet {
 	pub enum Error<T> {
 		/// The amount is zero.
 		ZeroAmount,
-		/// An account cannot delegate or redirect to itself.
+		/// An account cannot delegate or lease to itself.
 		SelfDelegation,
-		/// Not enough stake free of delegations and redirections.
+		/// Not enough stake free of delegations, leases and listings.
 		InsufficientStake,
 		/// The account already makes `MaxDelegations` delegations.
 		TooManyDelegations,
 		/// The lock is longer than `MaxDelegationLock`.
 		LockTooLong,
 		/// There is no delegation to that account.
-		NoDelegation,
+		UnknownDelegation,
 		/// The delegation is still locked.
 		DelegationLocked,
-		/// One side already has `MaxRedirects` redirections.
-		TooManyRedirects,
-		/// The redirection's end is not in the future.
-		RedirectEndInPast,
-		/// There is no such redirection.
-		NoRedirect,
+		/// One side already has `MaxLeases` leases.
+		TooManyLeases,
+		/// The lease's end is not in the future.
+		LeaseEndInPast,
+		/// There is no such lease.
+		UnknownLease,
 		/// Not enough Power.
 		InsufficientPower,
 		/// Parameters: α must be above zero (zero would stop all generation).

@@ -11,7 +11,7 @@
 //! so an account that staked `F` from `t0` to `t1` generated `F · (I(t1) − I(t0)) / D` PU with
 //! `D = 10¹⁸ (FixedU128) · 10¹² (planck per Flux) · 86 400 000 (ms per day)`. The part below one
 //! PU is kept as a remainder (a numerator over `D`), so accrual is exactly additive in time:
-//! settling at `t1` then at `t2` gives the same as settling once at `t2`. When α changes the index
+//! accruing to `t1` then to `t2` gives the same as accruing once to `t2`. When α changes the index
 //! simply grows at the new rate from then on, so Power already accrued keeps the old rate.
 //!
 //! Each kind is capped at `cap_period` milliseconds of generation at the current effective stake.
@@ -90,7 +90,7 @@ pub struct Accrual {
 
 /// Adds what `stake` generated over an index increase of `delta` to `state`, clamped to `cap`.
 /// At the cap the remainder is dropped: a full balance does not keep fractions.
-pub fn settle(state: Accrual, stake: Balance, delta: u128, cap: PowerUnits) -> Accrual {
+pub fn accrue_capped(state: Accrual, stake: Balance, delta: u128, cap: PowerUnits) -> Accrual {
 	let (gain, remainder) = accrue(stake, delta, state.remainder);
 	let balance = state.balance.saturating_add(gain);
 	if balance >= cap {
@@ -140,7 +140,7 @@ mod tests {
 		assert_eq!(gain, generation_over_days(u128::MAX, alpha(MAX_ALPHA_PU_PER_FLUX_DAY), 36_525));
 		assert!(gain > 10u128.pow(36));
 		assert!(U256::from(rest) < denominator());
-		let state = settle(Accrual::default(), u128::MAX, delta, u128::MAX);
+		let state = accrue_capped(Accrual::default(), u128::MAX, delta, u128::MAX);
 		assert_eq!(state.balance, gain);
 		// The largest remainder carried in does not overflow either.
 		let (_, rest) = accrue(u128::MAX, delta, denominator().low_u128() - 1);
@@ -160,12 +160,12 @@ mod tests {
 			cap_period in 1u64..days(365), start in 0u128..u128::MAX / 2,
 		) {
 			let c = cap(stake, a, cap_period);
-			let state = settle(Accrual { balance: start, remainder: 0 }, stake, advance_index(0, a, elapsed), c);
+			let state = accrue_capped(Accrual { balance: start, remainder: 0 }, stake, advance_index(0, a, elapsed), c);
 			prop_assert!(state.balance <= c);
 		}
 
 		#[test]
-		fn settling_twice_equals_settling_once(
+		fn accruing_twice_equals_accruing_once(
 			stake in any::<u128>(), a in alphas(), t1 in 0u64..days(3_650), t2 in 0u64..days(3_650),
 			cap_period in 1u64..days(365),
 		) {
@@ -173,8 +173,8 @@ mod tests {
 			let c = cap(stake, a, cap_period);
 			let i1 = advance_index(0, a, t1);
 			let i2 = advance_index(0, a, t2);
-			let twice = settle(settle(Accrual::default(), stake, i1, c), stake, i2 - i1, c);
-			let once = settle(Accrual::default(), stake, i2, c);
+			let twice = accrue_capped(accrue_capped(Accrual::default(), stake, i1, c), stake, i2 - i1, c);
+			let once = accrue_capped(Accrual::default(), stake, i2, c);
 			prop_assert_eq!(twice, once);
 		}
 

@@ -1,37 +1,35 @@
 //! The Power pallet's stored and returned types.
+//!
+//! Every pair of values, one per kind of Power, is a [`PerKind`]: the SCALE encoding is the same
+//! as the two fields it replaces (messaging first), so stored records need no migration.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use fluxomics_primitives::{Balance, Moment, PowerUnits};
+use fluxomics_primitives::{Balance, Moment, PerKind, PowerUnits};
 use scale_info::TypeInfo;
 use sp_arithmetic::FixedU128;
 
-/// One account's Power, as of its last settlement.
+/// One account's Power, as of its last accrual.
 #[derive(Clone, PartialEq, Eq, Default, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
 pub struct PowerAccount {
-	/// Messaging Power, in PU.
-	pub msg: PowerUnits,
-	/// Execution Power, in PU.
-	pub exec: PowerUnits,
-	/// Messaging Power below one PU (a numerator over the accrual denominator).
-	pub msg_remainder: u128,
-	/// Execution Power below one PU.
-	pub exec_remainder: u128,
-	/// Chain time of the last settlement.
-	pub last: Moment,
-	/// The messaging index at `last`.
-	pub msg_index: u128,
-	/// The execution index at `last`.
-	pub exec_index: u128,
+	/// Power of each kind, in whole PU.
+	pub power: PerKind<PowerUnits>,
+	/// Power of each kind below one PU (a numerator over the accrual denominator, see
+	/// [`math`](crate::math)).
+	pub remainder: PerKind<u128>,
+	/// Chain time of the last accrual.
+	pub accrued_at: Moment,
+	/// The index of each kind at `accrued_at`.
+	pub index: PerKind<u128>,
 	/// Stake this account delegates to others.
 	pub delegated_out: Balance,
 	/// Stake others delegate to this account.
 	pub delegated_in: Balance,
-	/// Own staked Flux, as the Flux ledger last reported it (`StakeObserver`): settlement needs
-	/// no read of the Flux ledger.
+	/// Own staked Flux, as the Flux ledger last reported it (`StakeObserver`): accrual needs no
+	/// read of the Flux ledger.
 	pub staked: Balance,
-	/// Redirections this account gives or receives (entries of `RedirectsOut` and
-	/// `RedirectsIn`): when zero, settlement reads neither list.
-	pub redirections: u32,
+	/// Leases this account gives or receives (entries of `LeasesOut` and `LeasesIn`): when zero,
+	/// accrual reads neither list.
+	pub leases: u32,
 }
 
 /// A delegation of generation from the account that stores it to `to`.
@@ -45,13 +43,13 @@ pub struct Delegation<AccountId> {
 	pub locked_until: Moment,
 }
 
-/// A redirection of generation for a period (a lease), seen from one side: `other` is the
-/// receiver in the giver's list and the giver in the receiver's list.
+/// A lease of generation for a period, seen from one side: `other` is the lessee in the
+/// lessor's list and the lessor in the lessee's list.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
-pub struct Redirect<AccountId> {
+pub struct Lease<AccountId> {
 	/// The account on the other side.
 	pub other: AccountId,
-	/// Stake whose generation is redirected.
+	/// Stake whose generation is leased.
 	pub amount: Balance,
 	/// Chain time at which it ends by itself.
 	pub until: Moment,
@@ -62,14 +60,10 @@ pub struct Redirect<AccountId> {
 pub struct Checkpoint {
 	/// Chain time of the change.
 	pub at: Moment,
-	/// Messaging index at `at`.
-	pub msg_index: u128,
-	/// Execution index at `at`.
-	pub exec_index: u128,
-	/// α_msg from `at` on.
-	pub alpha_msg: FixedU128,
-	/// α_exec from `at` on.
-	pub alpha_exec: FixedU128,
+	/// The index of each kind at `at`.
+	pub index: PerKind<u128>,
+	/// α of each kind from `at` on.
+	pub alpha: PerKind<FixedU128>,
 }
 
 /// The Power pallet's governed parameters.
@@ -88,11 +82,37 @@ pub struct Checkpoint {
 	serde::Deserialize,
 )]
 pub struct PowerParams {
-	/// Messaging Power per staked Flux per day (PU).
-	pub alpha_msg: FixedU128,
-	/// Execution Power per staked Flux per day (PU).
-	pub alpha_exec: FixedU128,
+	/// Power of each kind per staked Flux per day (PU); in JSON `{"msg": .., "exec": ..}`.
+	#[serde(with = "per_kind_serde")]
+	pub alpha: PerKind<FixedU128>,
 	/// Each kind is capped at this much generation, as a duration in milliseconds (7 days:
 	/// 604 800 000).
 	pub cap_period: Moment,
+}
+
+/// `PerKind` in genesis JSON, as `{"msg": .., "exec": ..}` (the primitives crate has no serde).
+mod per_kind_serde {
+	use fluxomics_primitives::PerKind;
+	use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+	/// The JSON shape of a `PerKind`.
+	#[derive(Serialize, Deserialize)]
+	struct Pair<T> {
+		msg: T,
+		exec: T,
+	}
+
+	pub fn serialize<S: Serializer, T: Serialize>(
+		value: &PerKind<T>,
+		serializer: S,
+	) -> Result<S::Ok, S::Error> {
+		Pair { msg: &value.msg, exec: &value.exec }.serialize(serializer)
+	}
+
+	pub fn deserialize<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+		deserializer: D,
+	) -> Result<PerKind<T>, D::Error> {
+		let Pair { msg, exec } = Pair::<T>::deserialize(deserializer)?;
+		Ok(PerKind::new(msg, exec))
+	}
 }

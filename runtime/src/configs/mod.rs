@@ -1,66 +1,18 @@
-//! Each pallet's configuration.
-//!
-//! Time: Aura slots are [`SLOT_DURATION`] long on a real network. The dev node seals a block as soon
-//! as a transaction arrives, possibly several within one slot, so the runtime allows several blocks
-//! per slot and asks only that chain time moves forward by [`MINIMUM_PERIOD`]. Chain time is real
-//! time in both cases, which is what Power accrual is measured in.
+//! Each pallet's configuration. The constants they use are in [`crate::constants`]; the
+//! counterparty of each call (for Flox) in [`crate::counterparty`].
 
 use frame_support::{
-	derive_impl,
-	dispatch::DispatchClass,
-	parameter_types,
+	derive_impl, parameter_types,
 	traits::{ConstBool, ConstU128, ConstU32, ConstU64, VariantCountOf},
-	weights::{
-		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
-		Weight,
-	},
+	weights::constants::ParityDbWeight,
 	PalletId,
 };
-use sp_runtime::Perbill;
-use sp_version::RuntimeVersion;
 
 use crate::{
-	AccountId, Aura, Balance, Balances, Block, BlockNumber, Flox, Flux, Hash, Moment, Nonce,
+	constants::*, AccountId, Aura, Balance, Balances, Block, Flox, Flux, Hash, Moment, Nonce,
 	PalletInfo, Power, PowerMarket, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason,
-	RuntimeHoldReason, RuntimeOrigin, RuntimeTask, System, Timestamp, VERSION,
+	RuntimeHoldReason, RuntimeOrigin, RuntimeTask, System, Timestamp,
 };
-
-/// One HETU in planck (12 decimals).
-pub const HETU: Balance = 1_000_000_000_000;
-/// A thousandth of a HETU.
-pub const MILLI_HETU: Balance = HETU / 1_000;
-/// The smallest HETU balance an account may hold (smaller balances are reaped).
-pub const EXISTENTIAL_DEPOSIT: Balance = MILLI_HETU;
-
-/// Length of an Aura slot on a real network, in milliseconds.
-pub const SLOT_DURATION: Moment = 6_000;
-/// The least chain time between two blocks, in milliseconds (see the module docs).
-pub const MINIMUM_PERIOD: Moment = 1;
-/// One day of chain time, in milliseconds.
-pub use fluxomics_primitives::MILLIS_PER_DAY;
-
-const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
-const MAX_BLOCK_LENGTH: u32 = 5 * 1024 * 1024;
-
-parameter_types! {
-	pub const BlockHashCount: BlockNumber = 2400;
-	pub const Version: RuntimeVersion = VERSION;
-	/// Two seconds of compute per block, a third of a slot.
-	pub RuntimeBlockWeights: frame_system::limits::BlockWeights =
-		frame_system::limits::BlockWeights::with_sensible_defaults(
-			Weight::from_parts(2u64 * WEIGHT_REF_TIME_PER_SECOND, u64::MAX),
-			NORMAL_DISPATCH_RATIO,
-		);
-	/// 5 MiB per block, three quarters of it for normal transactions.
-	pub RuntimeBlockLength: frame_system::limits::BlockLength =
-		frame_system::limits::BlockLength::builder()
-			.max_length(MAX_BLOCK_LENGTH)
-			.modify_max_length_for_class(DispatchClass::Normal, |max| {
-				*max = NORMAL_DISPATCH_RATIO * *max
-			})
-			.build();
-	pub const SS58Prefix: u8 = 42;
-}
 
 #[derive_impl(frame_system::config_preludes::SolochainDefaultConfig)]
 impl frame_system::Config for Runtime {
@@ -150,63 +102,17 @@ impl pallet_power::Config for Runtime {
 	type Time = Timestamp;
 	type UpdateOrigin = crate::governance::ParameterOrigin;
 	type MaxDelegations = ConstU32<16>;
-	type MaxRedirects = ConstU32<16>;
+	type MaxLeases = ConstU32<16>;
 	type MaxDelegationLock = ConstU64<{ 365 * MILLIS_PER_DAY }>;
 	type MaxCheckpoints = ConstU32<32>;
 	type MaxCapPeriod = ConstU64<{ 365 * MILLIS_PER_DAY }>;
 	type WeightInfo = pallet_power::weights::SubstrateWeight<Runtime>;
 }
 
-/// The counterparty of each call (the account it serves or pays), for Flox. The metering pallet
-/// knows its own messages; transfers serve their destination, a rent pays the offer's lender
-/// (`rent_best`, which may pay several, names none); a PoCW worker's claim and result serve the
-/// task's requester, and an attestation serves the task's worker.
-pub struct CallCounterparty;
-impl pallet_power_metering::CallCounterparty<RuntimeCall, AccountId> for CallCounterparty {
-	fn counterparty(call: &RuntimeCall) -> Option<AccountId> {
-		use sp_runtime::{traits::StaticLookup, MultiAddress};
-		let dest = match call {
-			RuntimeCall::PowerMarket(pallet_power_market::Call::rent { offer, .. }) => {
-				return pallet_power_market::Offers::<Runtime>::get(offer).map(|o| o.lender)
-			},
-			RuntimeCall::Pocw(
-				pallet_pocw::Call::claim_task { task, .. }
-				| pallet_pocw::Call::submit_result { task, .. },
-			) => return pallet_pocw::Tasks::<Runtime>::get(task).map(|t| t.requester),
-			RuntimeCall::Pocw(pallet_pocw::Call::attest { task, .. }) => {
-				return pallet_pocw::Tasks::<Runtime>::get(task).and_then(|t| t.worker)
-			},
-			RuntimeCall::Balances(
-				pallet_balances::Call::transfer_allow_death { dest, .. }
-				| pallet_balances::Call::transfer_keep_alive { dest, .. }
-				| pallet_balances::Call::transfer_all { dest, .. },
-			) => dest,
-			_ => return None,
-		};
-		match dest {
-			MultiAddress::Id(id) => Some(id.clone()),
-			other => <Runtime as frame_system::Config>::Lookup::lookup(other.clone()).ok(),
-		}
-	}
-
-	fn weight(call: &RuntimeCall) -> Weight {
-		match call {
-			// The offer is read to find its lender; the task to find its requester or worker.
-			RuntimeCall::PowerMarket(pallet_power_market::Call::rent { .. })
-			| RuntimeCall::Pocw(
-				pallet_pocw::Call::claim_task { .. }
-				| pallet_pocw::Call::submit_result { .. }
-				| pallet_pocw::Call::attest { .. },
-			) => <Runtime as frame_system::Config>::DbWeight::get().reads(1),
-			_ => Weight::zero(),
-		}
-	}
-}
-
 impl pallet_power_metering::Config for Runtime {
 	type Power = Power;
 	type Flux = Flux;
-	type Counterparty = CallCounterparty;
+	type Counterparty = crate::counterparty::CallCounterparty;
 	type OnCharge = Flox;
 	type UpdateOrigin = crate::governance::ParameterOrigin;
 	type MaxPayloadLen = ConstU32<4_096>;
@@ -224,11 +130,10 @@ impl pallet_power_metering::BenchmarkHelper<AccountId> for MeteringBenchmarkHelp
 		use frame_support::traits::fungible::Mutate;
 		let _ = Balances::mint_into(who, amount);
 	}
-	fn give_power(who: &AccountId, msg: u128, exec: u128) {
-		use fluxomics_primitives::{PowerKind, PowerLedger, StakeInfo};
+	fn give_power(who: &AccountId, power: fluxomics_primitives::PerKind<u128>) {
+		use fluxomics_primitives::{PowerLedger, StakeInfo};
 		Flux::stake_for_benchmark(who, 1_000_000 * HETU);
-		Power::refund(who, PowerKind::Msg, msg);
-		Power::refund(who, PowerKind::Exec, exec);
+		Power::refund(who, power);
 	}
 }
 
@@ -242,7 +147,7 @@ impl pallet_power_market::Config for Runtime {
 	type MaxOffers = ConstU32<256>;
 	type MaxFills = ConstU32<16>;
 	type ExpiryBucket = ConstU64<1_000>;
-	type MaxLeasesPerBucket = ConstU32<64>;
+	type MaxExpiriesPerBucket = ConstU32<64>;
 	type MaxBucketsPerBlock = ConstU32<64>;
 	type MaxExpiriesPerBlock = ConstU32<32>;
 	type WeightInfo = pallet_power_market::weights::SubstrateWeight<Runtime>;
@@ -307,8 +212,8 @@ impl pallet_pocw::Config for Runtime {
 	type UpdateOrigin = crate::governance::ParameterOrigin;
 	type MaxVerifiers = ConstU32<64>;
 	type MaxAttestations = ConstU32<16>;
-	type DeadlineBucket = ConstU64<1_000>;
-	type MaxTasksPerBucket = ConstU32<64>;
+	type ExpiryBucket = ConstU64<1_000>;
+	type MaxExpiriesPerBucket = ConstU32<64>;
 	type MaxBucketsPerBlock = ConstU32<64>;
 	type MaxExpiriesPerBlock = ConstU32<32>;
 	type WeightInfo = pallet_pocw::weights::SubstrateWeight<Runtime>;

@@ -13,7 +13,7 @@ mod tests;
 pub mod tracks;
 
 use crate::{
-	configs::{HETU, MILLI_HETU},
+	constants::{HETU, MILLI_HETU},
 	AccountId, Balance, Balances, BlockNumber, OriginCaller, Preimage, Referenda, Runtime,
 	RuntimeCall, RuntimeEvent, RuntimeHoldReason, RuntimeOrigin, Scheduler, System,
 };
@@ -57,7 +57,7 @@ impl pallet_preimage::Config for Runtime {
 parameter_types! {
 	/// The scheduler may use up to 80 % of a block.
 	pub MaximumSchedulerWeight: Weight =
-		sp_runtime::Perbill::from_percent(80) * crate::configs::RuntimeBlockWeights::get().max_block;
+		sp_runtime::Perbill::from_percent(80) * crate::constants::RuntimeBlockWeights::get().max_block;
 }
 
 impl pallet_scheduler::Config for Runtime {

@@ -41,13 +41,10 @@ fn the_parameter_track_changes_every_pallets_parameters() {
 		assert_ok!(Power::set_params(parameter_track(), power));
 		assert!(matches!(last_event(), RuntimeEvent::Power(pallet_power::Event::ParamsSet { .. })));
 
-		let schedule = pallet_power_metering::Schedule::<Runtime>::get();
-		assert_ok!(PowerMetering::set_schedule(parameter_track(), schedule));
-		let rate = pallet_power_metering::RateControl::<Runtime>::get();
-		assert_ok!(PowerMetering::set_rate_params(parameter_track(), rate));
+		assert_ok!(PowerMetering::set_params(parameter_track(), PowerMetering::params()));
 		assert!(matches!(
 			last_event(),
-			RuntimeEvent::PowerMetering(pallet_power_metering::Event::RateParamsSet { .. })
+			RuntimeEvent::PowerMetering(pallet_power_metering::Event::ParamsSet { .. })
 		));
 
 		let market = pallet_power_market::Params::<Runtime>::get();
@@ -79,10 +76,7 @@ fn signed_accounts_change_no_parameters() {
 		assert_noop!(Flux::set_params(signed(), flux), bad);
 		let power = pallet_power::Params::<Runtime>::get();
 		assert_noop!(Power::set_params(signed(), power), bad);
-		let schedule = pallet_power_metering::Schedule::<Runtime>::get();
-		assert_noop!(PowerMetering::set_schedule(signed(), schedule), bad);
-		let rate = pallet_power_metering::RateControl::<Runtime>::get();
-		assert_noop!(PowerMetering::set_rate_params(signed(), rate), bad);
+		assert_noop!(PowerMetering::set_params(signed(), PowerMetering::params()), bad);
 		let market = pallet_power_market::Params::<Runtime>::get();
 		assert_noop!(PowerMarket::set_params(signed(), market), bad);
 		let pocw = pallet_pocw::Params::<Runtime>::get();

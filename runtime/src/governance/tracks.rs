@@ -3,7 +3,7 @@
 //! their deposits and curves are the same on every chain.
 
 use super::origins::{Origin, Periods};
-use crate::{configs::HETU, Balance, BlockNumber, OriginCaller, Runtime};
+use crate::{constants::HETU, Balance, BlockNumber, OriginCaller, Runtime};
 use alloc::borrow::Cow;
 use pallet_referenda::{Curve, Track, TrackInfo};
 use sp_runtime::Perbill;

@@ -118,18 +118,23 @@ impl ExtBuilder {
 		ext
 	}
 
-	/// Runs `test`, then checks Flox's invariants.
+	/// Runs `test`, then checks Flox's invariants (the shared runner).
 	pub fn build_and_execute(test: impl FnOnce()) {
-		Self::build().execute_with(|| {
-			test();
-			check_invariants();
-		});
+		fluxomics_test_support::run_checked(Self::build(), INVARIANTS, test)
 	}
 }
 
-/// Flox's invariants.
+/// The invariants checked after every test: Flox's (the mock has no other pallet with any).
+pub const INVARIANTS: &[(&str, fluxomics_test_support::Check)] =
+	&[("Flox", crate::Pallet::<Test>::do_try_state)];
+
+/// Flox's invariants, checked now (as [`idle`] does after every block's ranking work).
 pub fn check_invariants() {
-	crate::Pallet::<Test>::do_try_state().expect("Flox invariants hold");
+	for (name, check) in INVARIANTS {
+		if let Err(e) = check() {
+			panic!("{name} invariants broken: {e:?}");
+		}
+	}
 }
 
 #[cfg(feature = "runtime-benchmarks")]

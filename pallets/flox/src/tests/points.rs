@@ -2,7 +2,7 @@
 //! budgets; boosts grow with stake, capped, times the tier.
 
 use super::mock::*;
-use crate::{impls::points, pallet::*, Event};
+use crate::{math::points, pallet::*, Event};
 use fluxomics_primitives::UNIT;
 use sp_arithmetic::FixedU128;
 

@@ -3,7 +3,7 @@
 //! bounds.
 
 use super::mock::*;
-use crate::{impls::sum_by_pair, pallet::*, weights::WeightInfo, Event, PendingCharge};
+use crate::{math::sum_by_pair, pallet::*, weights::WeightInfo, Event, PendingCharge};
 use fluxomics_primitives::OnPowerCharged;
 use frame_support::traits::Get;
 
@@ -58,14 +58,15 @@ fn past_max_edges_new_edges_are_dropped_counted_and_announced_once() {
 		}
 		let e = epoch();
 		assert_eq!(Counts::<Test>::get(e).edges, 64);
-		assert!(!events().contains(&Event::EdgesFull { epoch: e }));
+		assert!(!events().contains(&Event::EdgeLimitReached { epoch: e }));
 		// A new pair of known accounts, and new accounts: dropped.
 		record(100, 300, 5);
 		record(101, 201, 0); // zero power: not even a drop
 		record(999, 200, 5);
 		let counts = Counts::<Test>::get(e);
 		assert_eq!((counts.edges, counts.dropped), (64, 2));
-		let fulls = events().iter().filter(|ev| **ev == Event::EdgesFull { epoch: e }).count();
+		let fulls =
+			events().iter().filter(|ev| **ev == Event::EdgeLimitReached { epoch: e }).count();
 		assert_eq!(fulls, 1);
 		// Existing edges still accumulate.
 		record(100, 200, 10);
@@ -85,7 +86,7 @@ fn past_max_accounts_a_new_account_is_dropped() {
 		record(ALICE, 500, 1); // a 33rd target
 		let counts = Counts::<Test>::get(e);
 		assert_eq!((counts.targets, counts.edges, counts.dropped), (32, 32, 1));
-		assert_eq!(last_event(), Event::EdgesFull { epoch: e });
+		assert_eq!(last_event(), Event::EdgeLimitReached { epoch: e });
 		// A new caller of a known target is still recorded.
 		record(BOB, 100, 1);
 		assert_eq!(Counts::<Test>::get(e).edges, 33);

@@ -7,7 +7,7 @@ use frame_support::{assert_noop, assert_ok, traits::fungible::Inspect};
 
 #[test]
 fn convert_mints_at_the_rate_and_pays_the_reserve() {
-	ExtBuilder::build_and_execute(|| {
+	run_test(|| {
 		let reserve = Flux::reserve_account();
 		let issuance = TotalIssuance::<Test>::get();
 		assert_ok!(Flux::convert(RuntimeOrigin::signed(DAVE), 10 * UNIT));
@@ -24,7 +24,7 @@ fn convert_mints_at_the_rate_and_pays_the_reserve() {
 
 #[test]
 fn convert_rounds_flux_down() {
-	ExtBuilder::build_and_execute(|| {
+	run_test(|| {
 		assert_ok!(Flux::convert(RuntimeOrigin::signed(DAVE), 2 * UNIT + 3));
 		assert_eq!(Flux::account(&DAVE).free, UNIT + 1);
 	});
@@ -32,7 +32,7 @@ fn convert_rounds_flux_down() {
 
 #[test]
 fn a_flux_holder_is_a_sufficient_and_exists_without_hetu() {
-	ExtBuilder::build_and_execute(|| {
+	run_test(|| {
 		assert_eq!(System::sufficients(&DAVE), 0);
 		assert_ok!(Flux::convert(RuntimeOrigin::signed(DAVE), 10 * UNIT));
 		assert_eq!(System::sufficients(&DAVE), 1);
@@ -43,14 +43,14 @@ fn a_flux_holder_is_a_sufficient_and_exists_without_hetu() {
 
 #[test]
 fn convert_refuses_zero() {
-	ExtBuilder::build_and_execute(|| {
+	run_test(|| {
 		assert_noop!(Flux::convert(RuntimeOrigin::signed(DAVE), 0), Error::<Test>::ZeroAmount);
 	});
 }
 
 #[test]
 fn convert_refuses_dust() {
-	ExtBuilder::build_and_execute(|| {
+	run_test(|| {
 		// 1 HETU buys half a Flux: below the 1 Flux minimum.
 		assert_noop!(
 			Flux::convert(RuntimeOrigin::signed(DAVE), UNIT),
@@ -61,7 +61,7 @@ fn convert_refuses_dust() {
 
 #[test]
 fn convert_refuses_more_hetu_than_held_keeping_the_existential_deposit() {
-	ExtBuilder::build_and_execute(|| {
+	run_test(|| {
 		assert_noop!(
 			Flux::convert(RuntimeOrigin::signed(DAVE), 1_000 * UNIT),
 			Error::<Test>::InsufficientHetu
@@ -75,7 +75,7 @@ fn convert_refuses_more_hetu_than_held_keeping_the_existential_deposit() {
 
 #[test]
 fn convert_needs_a_signed_origin() {
-	ExtBuilder::build_and_execute(|| {
+	run_test(|| {
 		assert_noop!(
 			Flux::convert(RuntimeOrigin::root(), 10 * UNIT),
 			sp_runtime::DispatchError::BadOrigin

@@ -1,20 +1,15 @@
-//! A test runtime: System, Balances (HETU), Timestamp and Flux, with a stake observer whose
-//! committed stake the tests set.
+//! The test runtime: the shared base (System, Balances for HETU, Timestamp, Flux) with a stake
+//! observer whose committed stake the tests set. Every test runs through [`run_test`], which checks
+//! Flux's invariants when the test ends.
 
 use crate as pallet_flux;
 use crate::FluxParams;
 use core::cell::RefCell;
 use fluxomics_primitives::{Balance, StakeObserver, UNIT};
-use frame_support::{
-	derive_impl, parameter_types,
-	traits::{ConstU32, ConstU64},
-	PalletId,
-};
+// The base's `#[derive_impl]`s call `derive_impl` again by its bare name: it must be in scope.
+use frame_support::{derive_impl, weights::Weight};
 use sp_arithmetic::FixedU128;
 use sp_runtime::BuildStorage;
-
-pub type AccountId = u64;
-type Block = frame_system::mocking::MockBlock<Test>;
 
 pub const ALICE: AccountId = 1;
 pub const BOB: AccountId = 2;
@@ -24,7 +19,6 @@ pub const DAVE: AccountId = 4;
 /// Holds nothing at all.
 pub const NOBODY: AccountId = 99;
 
-pub const DAY: u64 = fluxomics_primitives::MILLIS_PER_DAY;
 pub const UNBONDING: u64 = 7 * DAY;
 pub const START: u64 = 1_000_000;
 
@@ -37,26 +31,7 @@ frame_support::construct_runtime!(
 	}
 );
 
-#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
-impl frame_system::Config for Test {
-	type Block = Block;
-	type AccountData = pallet_balances::AccountData<Balance>;
-}
-
-#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
-impl pallet_balances::Config for Test {
-	type Balance = Balance;
-	type ExistentialDeposit = ConstU128<1_000>;
-	type AccountStore = System;
-}
-use frame_support::traits::ConstU128;
-
-impl pallet_timestamp::Config for Test {
-	type Moment = u64;
-	type OnTimestampSet = ();
-	type MinimumPeriod = ConstU64<1>;
-	type WeightInfo = ();
-}
+fluxomics_test_support::test_base! { runtime: Test, observer: TestObserver }
 
 thread_local! {
 	/// Stake the observer reports as committed, per account.
@@ -68,16 +43,16 @@ thread_local! {
 /// A stake observer the tests control.
 pub struct TestObserver;
 impl StakeObserver<AccountId> for TestObserver {
-	fn before_stake_change(who: &AccountId, _: Balance) -> frame_support::weights::Weight {
+	fn before_stake_change(who: &AccountId, _: Balance) -> Weight {
 		let staked = crate::Pallet::<Test>::account(who).staked;
 		OBSERVED.with(|o| o.borrow_mut().push((*who, staked)));
-		frame_support::weights::Weight::from_parts(400, 0)
+		Weight::from_parts(400, 0)
 	}
 	fn committed_stake(who: &AccountId) -> Balance {
 		COMMITTED.with(|c| c.borrow().iter().find(|(a, _)| a == who).map_or(0, |(_, b)| *b))
 	}
-	fn before_stake_change_weight() -> frame_support::weights::Weight {
-		frame_support::weights::Weight::from_parts(1_000, 0)
+	fn before_stake_change_weight() -> Weight {
+		Weight::from_parts(1_000, 0)
 	}
 }
 
@@ -93,21 +68,6 @@ pub fn observed() -> Vec<(AccountId, Balance)> {
 	OBSERVED.with(|o| o.borrow().clone())
 }
 
-parameter_types! {
-	pub const FluxPalletId: PalletId = PalletId(*b"flx/ledg");
-}
-
-impl pallet_flux::Config for Test {
-	type Currency = Balances;
-	type StakeObserver = TestObserver;
-	type Time = Timestamp;
-	type UpdateOrigin = frame_system::EnsureRoot<AccountId>;
-	type PalletId = FluxPalletId;
-	type MaxUnbondingChunks = ConstU32<4>;
-	type MaxUnbondingPeriod = ConstU64<{ 365 * DAY }>;
-	type WeightInfo = ();
-}
-
 /// The parameters of the test chain: 2 HETU per Flux, 7 days of unbonding, minimum stake 10 Flux,
 /// minimum convert 1 Flux.
 pub fn test_params() -> FluxParams {
@@ -119,56 +79,43 @@ pub fn test_params() -> FluxParams {
 	}
 }
 
-/// Alice: 100 free, 50 staked. Bob: 20 free. Charlie: 0 free, 30 staked. Dave: HETU only.
-pub struct ExtBuilder;
-
-impl ExtBuilder {
-	pub fn build() -> sp_io::TestExternalities {
-		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-		pallet_balances::GenesisConfig::<Test> {
-			balances: vec![
-				(ALICE, 1_000 * UNIT),
-				(BOB, 1_000 * UNIT),
-				(CHARLIE, 1_000 * UNIT),
-				(DAVE, 1_000 * UNIT),
-			],
-			..Default::default()
-		}
-		.assimilate_storage(&mut storage)
-		.unwrap();
-		pallet_flux::GenesisConfig::<Test> {
-			params: Some(test_params()),
-			accounts: vec![
-				(ALICE, 100 * UNIT, 50 * UNIT),
-				(BOB, 20 * UNIT, 0),
-				(CHARLIE, 0, 30 * UNIT),
-			],
-		}
-		.assimilate_storage(&mut storage)
-		.unwrap();
-		let mut ext = sp_io::TestExternalities::new(storage);
-		ext.execute_with(|| {
-			System::set_block_number(1);
-			Timestamp::set_timestamp(START);
-			COMMITTED.with(|c| c.borrow_mut().clear());
-			OBSERVED.with(|o| o.borrow_mut().clear());
+/// The test chain at block 1, time `START`: 1 000 HETU each for Alice, Bob, Charlie and Dave;
+/// Alice 100 Flux free and 50 staked, Bob 20 free, Charlie 30 staked; [`test_params`]. The
+/// observer has seen nothing and reports nothing committed.
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	let ext = ExtBuilder::new(START)
+		.hetu(&[
+			(ALICE, 1_000 * UNIT),
+			(BOB, 1_000 * UNIT),
+			(CHARLIE, 1_000 * UNIT),
+			(DAVE, 1_000 * UNIT),
+		])
+		.flux(&[(ALICE, 100 * UNIT, 50 * UNIT), (BOB, 20 * UNIT, 0), (CHARLIE, 0, 30 * UNIT)])
+		.build(|storage| {
+			// The base leaves Flux's default parameters: set this chain's.
+			pallet_flux::GenesisConfig::<Test> { params: Some(test_params()), accounts: vec![] }
+				.assimilate_storage(storage)
+				.unwrap();
 		});
-		ext
-	}
+	// Genesis staking told the observer: the tests start from a clean record.
+	COMMITTED.with(|c| c.borrow_mut().clear());
+	OBSERVED.with(|o| o.borrow_mut().clear());
+	ext
+}
 
-	/// Runs `test`, then checks the pallet's invariants.
-	pub fn build_and_execute(test: impl FnOnce()) {
-		Self::build().execute_with(|| {
-			test();
-			crate::Pallet::<Test>::do_try_state().expect("invariants hold after the test");
-		});
-	}
+/// Runs `test` on the test chain, then checks Flux's invariants.
+pub fn run_test(test: impl FnOnce()) {
+	fluxomics_test_support::run_checked(
+		new_test_ext(),
+		&[("Flux", pallet_flux::Pallet::<Test>::do_try_state)],
+		test,
+	)
 }
 
 /// Storage for the benchmark tests: the same chain.
 #[cfg(feature = "runtime-benchmarks")]
 pub fn new_bench_ext() -> sp_io::TestExternalities {
-	ExtBuilder::build()
+	new_test_ext()
 }
 
 /// Moves chain time forward by `ms`.

@@ -9,7 +9,7 @@ use sp_runtime::DispatchError;
 
 #[test]
 fn root_sets_params_and_the_event_has_old_and_new() {
-	ExtBuilder::build_and_execute(|| {
+	run_test(|| {
 		let old = test_params();
 		let new = crate::FluxParams { hetu_per_flux: FixedU128::from_u32(3), ..old };
 		assert_ok!(Flux::set_params(RuntimeOrigin::root(), new));
@@ -23,7 +23,7 @@ fn root_sets_params_and_the_event_has_old_and_new() {
 
 #[test]
 fn a_shorter_unbonding_period_applies_to_new_chunks_only() {
-	ExtBuilder::build_and_execute(|| {
+	run_test(|| {
 		assert_ok!(Flux::unstake(RuntimeOrigin::signed(ALICE), 10 * UNIT));
 		let new = crate::FluxParams { unbonding_period: DAY, ..test_params() };
 		assert_ok!(Flux::set_params(RuntimeOrigin::root(), new));
@@ -38,7 +38,7 @@ fn a_shorter_unbonding_period_applies_to_new_chunks_only() {
 
 #[test]
 fn set_params_refuses_each_bad_value() {
-	ExtBuilder::build_and_execute(|| {
+	run_test(|| {
 		let ok = test_params();
 		let cases = [
 			(
@@ -61,7 +61,7 @@ fn set_params_refuses_each_bad_value() {
 
 #[test]
 fn set_params_refuses_signed_origins() {
-	ExtBuilder::build_and_execute(|| {
+	run_test(|| {
 		assert_noop!(
 			Flux::set_params(RuntimeOrigin::signed(ALICE), test_params()),
 			DispatchError::BadOrigin

@@ -8,7 +8,7 @@ use frame_support::{assert_noop, assert_ok, traits::fungible::Inspect};
 
 #[test]
 fn mint_creates_free_flux_and_a_sufficient() {
-	ExtBuilder::build_and_execute(|| {
+	run_test(|| {
 		let issuance = TotalIssuance::<Test>::get();
 		assert_ok!(<Flux as FluxLedger<_>>::mint(&NOBODY, 7 * UNIT));
 		assert_eq!(Flux::free(&NOBODY), 7 * UNIT);
@@ -20,7 +20,7 @@ fn mint_creates_free_flux_and_a_sufficient() {
 
 #[test]
 fn mint_and_stake_stakes_even_below_the_minimum_and_tells_the_observer() {
-	ExtBuilder::build_and_execute(|| {
+	run_test(|| {
 		assert_ok!(Flux::mint_and_stake(&BOB, UNIT));
 		assert_eq!(Flux::staked(&BOB), UNIT);
 		assert_eq!(observed(), vec![(BOB, 0)]);
@@ -30,7 +30,7 @@ fn mint_and_stake_stakes_even_below_the_minimum_and_tells_the_observer() {
 
 #[test]
 fn burn_destroys_free_flux() {
-	ExtBuilder::build_and_execute(|| {
+	run_test(|| {
 		let issuance = TotalIssuance::<Test>::get();
 		assert_ok!(<Flux as FluxLedger<_>>::burn(&BOB, 5 * UNIT));
 		assert_eq!(Flux::free(&BOB), 15 * UNIT);
@@ -46,7 +46,7 @@ fn burn_destroys_free_flux() {
 
 #[test]
 fn fees_go_to_the_sink_and_nothing_is_burned() {
-	ExtBuilder::build_and_execute(|| {
+	run_test(|| {
 		let issuance = TotalIssuance::<Test>::get();
 		assert_ok!(Flux::pay_to_sink(&BOB, 3 * UNIT));
 		assert_eq!(Flux::free(&Flux::sink_account()), 3 * UNIT);
@@ -59,7 +59,7 @@ fn fees_go_to_the_sink_and_nothing_is_burned() {
 
 #[test]
 fn transfer_moves_free_flux_and_cleans_up_an_emptied_account() {
-	ExtBuilder::build_and_execute(|| {
+	run_test(|| {
 		assert_ok!(<Flux as FluxLedger<_>>::transfer(&BOB, &NOBODY, 20 * UNIT));
 		assert_eq!(Flux::free(&NOBODY), 20 * UNIT);
 		assert!(crate::Accounts::<Test>::get(BOB).is_none());
@@ -74,7 +74,7 @@ fn transfer_moves_free_flux_and_cleans_up_an_emptied_account() {
 
 #[test]
 fn hold_release_and_slash_collateral() {
-	ExtBuilder::build_and_execute(|| {
+	run_test(|| {
 		assert_ok!(Flux::hold(&BOB, 10 * UNIT));
 		assert_eq!((Flux::account(&BOB).free, Flux::account(&BOB).held), (10 * UNIT, 10 * UNIT));
 		assert_noop!(Flux::hold(&BOB, 11 * UNIT), Error::<Test>::InsufficientFree);
@@ -96,7 +96,7 @@ fn hold_release_and_slash_collateral() {
 
 #[test]
 fn convert_for_buys_just_enough_flux_with_hetu() {
-	ExtBuilder::build_and_execute(|| {
+	run_test(|| {
 		// 3 planck of Flux at 2 HETU per Flux costs 6 planck of HETU.
 		assert_eq!(Flux::convert_for(&DAVE, 3), Ok(6));
 		assert_eq!(Flux::free(&DAVE), 3);
@@ -111,14 +111,14 @@ fn convert_for_buys_just_enough_flux_with_hetu() {
 
 #[test]
 fn amounts_that_would_overflow_are_refused() {
-	ExtBuilder::build_and_execute(|| {
+	run_test(|| {
 		assert_noop!(<Flux as FluxLedger<_>>::mint(&BOB, u128::MAX), Error::<Test>::Overflow);
 	});
 }
 
 #[test]
 fn quote_convert_for_tells_the_price_and_changes_nothing() {
-	ExtBuilder::build_and_execute(|| {
+	run_test(|| {
 		let before = Balances::balance(&DAVE);
 		assert_eq!(Flux::quote_convert_for(&DAVE, 3), Some(6));
 		assert_eq!(Flux::quote_convert_for(&DAVE, 0), Some(0));
@@ -134,7 +134,7 @@ fn quote_convert_for_tells_the_price_and_changes_nothing() {
 
 #[test]
 fn refund_from_sink_returns_fees() {
-	ExtBuilder::build_and_execute(|| {
+	run_test(|| {
 		assert_ok!(Flux::pay_to_sink(&BOB, 5 * UNIT));
 		assert_ok!(Flux::refund_from_sink(&BOB, 2 * UNIT));
 		assert_eq!(Flux::free(&Flux::sink_account()), 3 * UNIT);

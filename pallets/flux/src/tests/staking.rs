@@ -11,7 +11,7 @@ fn chunks(who: AccountId) -> Vec<(u128, u64)> {
 
 #[test]
 fn stake_moves_free_to_staked_and_tells_the_observer_first() {
-	ExtBuilder::build_and_execute(|| {
+	run_test(|| {
 		let total = TotalStaked::<Test>::get();
 		assert_ok!(Flux::stake(RuntimeOrigin::signed(ALICE), 30 * UNIT));
 		let a = Flux::account(&ALICE);
@@ -25,7 +25,7 @@ fn stake_moves_free_to_staked_and_tells_the_observer_first() {
 
 #[test]
 fn stake_refuses_bad_amounts() {
-	ExtBuilder::build_and_execute(|| {
+	run_test(|| {
 		assert_noop!(Flux::stake(RuntimeOrigin::signed(ALICE), 0), Error::<Test>::ZeroAmount);
 		assert_noop!(
 			Flux::stake(RuntimeOrigin::signed(ALICE), 101 * UNIT),
@@ -46,7 +46,7 @@ fn stake_refuses_bad_amounts() {
 
 #[test]
 fn unstake_starts_a_chunk_that_thaws_after_the_period() {
-	ExtBuilder::build_and_execute(|| {
+	run_test(|| {
 		assert_ok!(Flux::unstake(RuntimeOrigin::signed(ALICE), 20 * UNIT));
 		let a = Flux::account(&ALICE);
 		assert_eq!(a.staked, 30 * UNIT);
@@ -61,7 +61,7 @@ fn unstake_starts_a_chunk_that_thaws_after_the_period() {
 
 #[test]
 fn chunks_thawing_at_the_same_time_merge() {
-	ExtBuilder::build_and_execute(|| {
+	run_test(|| {
 		assert_ok!(Flux::unstake(RuntimeOrigin::signed(ALICE), 5 * UNIT));
 		assert_ok!(Flux::unstake(RuntimeOrigin::signed(ALICE), 5 * UNIT));
 		assert_eq!(chunks(ALICE), vec![(10 * UNIT, START + UNBONDING)]);
@@ -76,7 +76,7 @@ fn chunks_thawing_at_the_same_time_merge() {
 
 #[test]
 fn unstake_refuses_bad_amounts() {
-	ExtBuilder::build_and_execute(|| {
+	run_test(|| {
 		assert_noop!(Flux::unstake(RuntimeOrigin::signed(ALICE), 0), Error::<Test>::ZeroAmount);
 		assert_noop!(
 			Flux::unstake(RuntimeOrigin::signed(ALICE), 51 * UNIT),
@@ -93,7 +93,7 @@ fn unstake_refuses_bad_amounts() {
 
 #[test]
 fn unstake_refuses_to_touch_committed_stake() {
-	ExtBuilder::build_and_execute(|| {
+	run_test(|| {
 		set_committed(ALICE, 40 * UNIT);
 		assert_noop!(
 			Flux::unstake(RuntimeOrigin::signed(ALICE), 11 * UNIT),
@@ -105,7 +105,7 @@ fn unstake_refuses_to_touch_committed_stake() {
 
 #[test]
 fn unstake_refuses_a_chunk_past_the_maximum() {
-	ExtBuilder::build_and_execute(|| {
+	run_test(|| {
 		for _ in 0..4 {
 			assert_ok!(Flux::unstake(RuntimeOrigin::signed(ALICE), UNIT));
 			advance(1);
@@ -119,7 +119,7 @@ fn unstake_refuses_a_chunk_past_the_maximum() {
 
 #[test]
 fn rebond_takes_newest_chunks_first() {
-	ExtBuilder::build_and_execute(|| {
+	run_test(|| {
 		assert_ok!(Flux::unstake(RuntimeOrigin::signed(ALICE), 10 * UNIT));
 		advance(1);
 		assert_ok!(Flux::unstake(RuntimeOrigin::signed(ALICE), 10 * UNIT));
@@ -132,7 +132,7 @@ fn rebond_takes_newest_chunks_first() {
 
 #[test]
 fn rebond_refuses_bad_amounts() {
-	ExtBuilder::build_and_execute(|| {
+	run_test(|| {
 		assert_noop!(Flux::rebond(RuntimeOrigin::signed(ALICE), 0), Error::<Test>::ZeroAmount);
 		assert_noop!(
 			Flux::rebond(RuntimeOrigin::signed(ALICE), UNIT),
@@ -149,7 +149,7 @@ fn rebond_refuses_bad_amounts() {
 
 #[test]
 fn withdraw_takes_only_thawed_chunks() {
-	ExtBuilder::build_and_execute(|| {
+	run_test(|| {
 		assert_ok!(Flux::unstake(RuntimeOrigin::signed(ALICE), 10 * UNIT));
 		advance(DAY);
 		assert_ok!(Flux::unstake(RuntimeOrigin::signed(ALICE), 5 * UNIT));
@@ -171,7 +171,7 @@ fn withdraw_takes_only_thawed_chunks() {
 
 #[test]
 fn withdraw_with_nothing_unbonding_fails() {
-	ExtBuilder::build_and_execute(|| {
+	run_test(|| {
 		assert_noop!(
 			Flux::withdraw_unbonded(RuntimeOrigin::signed(BOB)),
 			Error::<Test>::NothingToWithdraw
@@ -185,7 +185,7 @@ fn withdraw_with_nothing_unbonding_fails() {
 
 #[test]
 fn a_full_cycle_returns_every_unit() {
-	ExtBuilder::build_and_execute(|| {
+	run_test(|| {
 		assert_ok!(Flux::unstake(RuntimeOrigin::signed(CHARLIE), 30 * UNIT));
 		advance(UNBONDING);
 		assert_ok!(Flux::withdraw_unbonded(RuntimeOrigin::signed(CHARLIE)));
@@ -198,7 +198,7 @@ fn a_full_cycle_returns_every_unit() {
 fn stake_changes_charge_what_the_observer_actually_spent() {
 	use crate::weights::WeightInfo;
 	use frame_support::weights::Weight;
-	ExtBuilder::build_and_execute(|| {
+	run_test(|| {
 		// The mock observer reports 400 ps; the declared weight assumes its worst case (1 000).
 		let observed = Weight::from_parts(400, 0);
 		let info = Flux::stake(RuntimeOrigin::signed(ALICE), 10 * UNIT).unwrap();

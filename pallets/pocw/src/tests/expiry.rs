@@ -16,7 +16,7 @@ fn an_unclaimed_task_is_removed_after_its_deadline_only() {
 		);
 		assert_noop!(
 			Pocw::expire_task(RuntimeOrigin::signed(GRACE), 9),
-			Error::<Test>::TaskNotFound
+			Error::<Test>::UnknownTask
 		);
 		advance(HOUR);
 		assert_ok!(Pocw::expire_task(RuntimeOrigin::signed(GRACE), task));
@@ -30,7 +30,7 @@ fn an_unclaimed_task_is_removed_after_its_deadline_only() {
 			}
 		);
 		assert!(Tasks::<Test>::get(task).is_none());
-		assert!(Deadlines::<Test>::iter().next().is_none());
+		assert!(Expiries::<Test>::iter().next().is_none());
 	});
 }
 
@@ -118,25 +118,25 @@ fn the_hook_expires_tasks_within_its_budget() {
 		let expired =
 			events().into_iter().filter(|e| matches!(e, Event::TaskExpired { .. })).count();
 		assert_eq!(expired, 4);
-		assert!(Deadlines::<Test>::iter().next().is_none());
+		assert!(Expiries::<Test>::iter().next().is_none());
 	});
 }
 
 #[test]
 fn the_cursor_skips_time_in_which_nothing_can_expire() {
 	ExtBuilder::build_and_execute(|| {
-		assert_eq!(DeadlineCursor::<Test>::get(), None);
+		assert_eq!(ExpiryCursor::<Test>::get(), None);
 		next_block();
-		assert_eq!(DeadlineCursor::<Test>::get(), Some(START / MINUTE));
+		assert_eq!(ExpiryCursor::<Test>::get(), Some(START / MINUTE));
 		// A day without tasks: the hook does not walk 1 440 empty buckets.
 		advance(DAY);
 		next_block();
-		assert_eq!(DeadlineCursor::<Test>::get(), Some((START + DAY) / MINUTE));
+		assert_eq!(ExpiryCursor::<Test>::get(), Some((START + DAY) / MINUTE));
 		// With a task, it walks at most three buckets a block.
 		register_verifiers();
 		post(1_000, 1);
 		advance(2 * HOUR);
 		next_block();
-		assert_eq!(DeadlineCursor::<Test>::get(), Some((START + DAY) / MINUTE + 3));
+		assert_eq!(ExpiryCursor::<Test>::get(), Some((START + DAY) / MINUTE + 3));
 	});
 }

@@ -35,7 +35,7 @@ fn posting_records_the_task_and_its_deadline() {
 			}
 		);
 		assert_eq!(NextTaskId::<Test>::get(), 1);
-		assert_eq!(Deadlines::<Test>::get(deadline / MINUTE).into_inner(), vec![0]);
+		assert_eq!(Expiries::<Test>::get(deadline / MINUTE).into_inner(), vec![0]);
 		assert_eq!(
 			Pocw::task_info(0),
 			Some(TaskInfo {
@@ -78,7 +78,7 @@ fn posting_checks_budget_quorum_and_deadline() {
 		for _ in 0..3 {
 			assert_ok!(post_with(1, deadline, 5_000));
 		}
-		assert_noop!(post_with(1, deadline, 5_000), Error::<Test>::DeadlineBucketFull);
+		assert_noop!(post_with(1, deadline, 5_000), Error::<Test>::ExpiryBucketFull);
 	});
 }
 
@@ -102,7 +102,7 @@ fn claiming_is_refused_for_own_taken_expired_or_underfunded_tasks() {
 		let task = post(20_000, 3);
 		assert_noop!(
 			Pocw::claim_task(RuntimeOrigin::signed(BOB), 9, 10 * UNIT),
-			Error::<Test>::TaskNotFound
+			Error::<Test>::UnknownTask
 		);
 		assert_noop!(
 			Pocw::claim_task(RuntimeOrigin::signed(ALICE), task, 10 * UNIT),
@@ -247,7 +247,7 @@ fn submitting_is_refused_to_others_late_twice_or_without_power_or_flux() {
 		);
 		assert_noop!(
 			Pocw::submit_result(RuntimeOrigin::signed(ALICE), 9, hash(7), usage(1, 0, 0)),
-			Error::<Test>::TaskNotFound
+			Error::<Test>::UnknownTask
 		);
 		assert_ok!(Pocw::claim_task(RuntimeOrigin::signed(BOB), task, 10 * UNIT));
 		assert_noop!(
@@ -275,7 +275,7 @@ fn attesting_is_refused_to_strangers_parties_repeats_and_early_or_late_callers()
 		let task = post(20_000, 3);
 		assert_noop!(
 			Pocw::attest(RuntimeOrigin::signed(CHARLIE), 9, true, 1),
-			Error::<Test>::TaskNotFound
+			Error::<Test>::UnknownTask
 		);
 		assert_noop!(
 			Pocw::attest(RuntimeOrigin::signed(CHARLIE), task, true, 1),
@@ -289,7 +289,7 @@ fn attesting_is_refused_to_strangers_parties_repeats_and_early_or_late_callers()
 		assert_ok!(Pocw::submit_result(RuntimeOrigin::signed(BOB), task, hash(7), usage(1, 0, 0)));
 		assert_noop!(
 			Pocw::attest(RuntimeOrigin::signed(FERDIE), task, true, 1),
-			Error::<Test>::NotVerifier
+			Error::<Test>::UnknownVerifier
 		);
 		// The requester is a verifier, but not of its own task.
 		assert_noop!(

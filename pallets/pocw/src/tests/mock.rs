@@ -1,8 +1,11 @@
-//! A test runtime with the real Flux and Power pallets behind PoCW.
+//! A test runtime with the real Flux and Power pallets behind PoCW: System, Balances,
+//! Timestamp, Flux and Power from the shared test base (`fluxomics_test_support::test_base!`),
+//! PoCW's own configuration and genesis here. Every test runs through
+//! [`ExtBuilder::build_and_execute`], which checks the invariants of Flux, Power and PoCW after it.
 //!
 //! Power: α = 86 400 PU per Flux per day (one PU per staked Flux per second), capped at a day.
 //! Metering: `e0 = 1 000`, `e_step = 1`, `e_model = 100`, `e_tx = 40` exec PU (the metering
-//! pallet's defaults); R = 1 000 PU per Flux. PoCW: the default parameters; 1-minute deadline
+//! pallet's defaults); R = 1 000 PU per Flux. PoCW: the default parameters; 1-minute expiry
 //! buckets of at most 3 tasks; at most 4 verifiers and 3 attestations a task; the hook scans 3
 //! buckets and expires 2 tasks a block.
 //!
@@ -10,18 +13,17 @@
 //! Charlie, Dave, Eve and Ferdie (verifiers to be) hold 1 000 free each; Grace nothing.
 
 use crate as pallet_pocw;
-use fluxomics_primitives::{Balance, ExecSchedule, UNIT};
+use fluxomics_primitives::{Balance, ExecSchedule, PerKind, PowerLedger, UNIT};
+use fluxomics_test_support::run_checked;
+// `derive_impl` is named in scope for the test base's `#[derive_impl]`s (its expansion calls
+// itself by this name).
 use frame_support::{
 	derive_impl, parameter_types,
-	traits::{ConstU128, ConstU32, ConstU64, Hooks},
-	PalletId,
+	traits::{ConstU32, ConstU64, Hooks},
 };
 use sp_arithmetic::FixedU128;
 use sp_core::H256;
 use sp_runtime::BuildStorage;
-
-pub type AccountId = u64;
-type Block = frame_system::mocking::MockBlock<Test>;
 
 pub const ALICE: AccountId = 1;
 pub const BOB: AccountId = 2;
@@ -34,7 +36,6 @@ pub const GRACE: AccountId = 7;
 pub const SECOND: u64 = 1_000;
 pub const MINUTE: u64 = 60_000;
 pub const HOUR: u64 = 3_600_000;
-pub const DAY: u64 = fluxomics_primitives::MILLIS_PER_DAY;
 pub const START: u64 = 1_700_000_000_000;
 
 frame_support::construct_runtime!(
@@ -48,54 +49,14 @@ frame_support::construct_runtime!(
 	}
 );
 
-#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
-impl frame_system::Config for Test {
-	type Block = Block;
-	type AccountData = pallet_balances::AccountData<Balance>;
-}
-
-#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
-impl pallet_balances::Config for Test {
-	type Balance = Balance;
-	type ExistentialDeposit = ConstU128<1_000>;
-	type AccountStore = System;
-}
-
-impl pallet_timestamp::Config for Test {
-	type Moment = u64;
-	type OnTimestampSet = Power;
-	type MinimumPeriod = ConstU64<1>;
-	type WeightInfo = ();
+fluxomics_test_support::test_base! {
+	runtime: Test,
+	power: { listed: (), max_leases: ConstU32<8> },
 }
 
 parameter_types! {
-	pub const FluxPalletId: PalletId = PalletId(*b"flx/ledg");
 	pub const Schedule: ExecSchedule = ExecSchedule { e0: 1_000, e_step: 1, e_model: 100, e_tx: 40 };
 	pub Rate: FixedU128 = FixedU128::from_u32(1_000);
-}
-
-impl pallet_flux::Config for Test {
-	type Currency = Balances;
-	type StakeObserver = Power;
-	type Time = Timestamp;
-	type UpdateOrigin = frame_system::EnsureRoot<AccountId>;
-	type PalletId = FluxPalletId;
-	type MaxUnbondingChunks = ConstU32<4>;
-	type MaxUnbondingPeriod = ConstU64<{ 365 * DAY }>;
-	type WeightInfo = ();
-}
-
-impl pallet_power::Config for Test {
-	type Stake = Flux;
-	type Listed = ();
-	type Time = Timestamp;
-	type UpdateOrigin = frame_system::EnsureRoot<AccountId>;
-	type MaxDelegations = ConstU32<3>;
-	type MaxRedirects = ConstU32<8>;
-	type MaxDelegationLock = ConstU64<{ 30 * DAY }>;
-	type MaxCheckpoints = ConstU32<4>;
-	type MaxCapPeriod = ConstU64<{ 365 * DAY }>;
-	type WeightInfo = ();
 }
 
 impl pallet_pocw::Config for Test {
@@ -107,8 +68,8 @@ impl pallet_pocw::Config for Test {
 	type UpdateOrigin = frame_system::EnsureRoot<AccountId>;
 	type MaxVerifiers = ConstU32<4>;
 	type MaxAttestations = ConstU32<3>;
-	type DeadlineBucket = ConstU64<60_000>;
-	type MaxTasksPerBucket = ConstU32<3>;
+	type ExpiryBucket = ConstU64<60_000>;
+	type MaxExpiriesPerBucket = ConstU32<3>;
 	type MaxBucketsPerBlock = ConstU32<3>;
 	type MaxExpiriesPerBlock = ConstU32<2>;
 	type WeightInfo = ();
@@ -126,68 +87,46 @@ impl crate::BenchmarkHelper for SetTime {
 	}
 }
 
-pub struct ExtBuilder;
-
 impl ExtBuilder {
-	pub fn build() -> sp_io::TestExternalities {
-		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-		pallet_balances::GenesisConfig::<Test> {
-			balances: vec![(ALICE, 1_000 * UNIT), (BOB, 1_000 * UNIT)],
-			..Default::default()
-		}
-		.assimilate_storage(&mut storage)
-		.unwrap();
-		pallet_flux::GenesisConfig::<Test> {
-			params: None,
-			accounts: vec![
+	/// The accounts above, Power at one PU per staked Flux per second (capped at a day), PoCW's
+	/// default parameters; block 1 at `START`.
+	pub fn pocw() -> sp_io::TestExternalities {
+		ExtBuilder::new(START)
+			.hetu(&[(ALICE, 1_000 * UNIT), (BOB, 1_000 * UNIT)])
+			.flux(&[
 				(ALICE, 100 * UNIT, 0),
 				(BOB, 100 * UNIT, 100 * UNIT),
 				(CHARLIE, 1_000 * UNIT, 0),
 				(DAVE, 1_000 * UNIT, 0),
 				(EVE, 1_000 * UNIT, 0),
 				(FERDIE, 1_000 * UNIT, 0),
-			],
-		}
-		.assimilate_storage(&mut storage)
-		.unwrap();
-		pallet_power::GenesisConfig::<Test> {
-			params: Some(pallet_power::PowerParams {
-				alpha_msg: FixedU128::from_u32(86_400),
-				alpha_exec: FixedU128::from_u32(86_400),
+			])
+			.power(pallet_power::PowerParams {
+				alpha: PerKind::splat(FixedU128::from_u32(86_400)),
 				cap_period: DAY,
-			}),
-			..Default::default()
-		}
-		.assimilate_storage(&mut storage)
-		.unwrap();
-		pallet_pocw::GenesisConfig::<Test>::default().assimilate_storage(&mut storage).unwrap();
-		let mut ext = sp_io::TestExternalities::new(storage);
-		ext.execute_with(|| {
-			System::set_block_number(1);
-			Timestamp::set_timestamp(START);
-		});
-		ext
+			})
+			.build(|storage| {
+				pallet_pocw::GenesisConfig::<Test>::default().assimilate_storage(storage).unwrap();
+			})
 	}
 
-	/// Runs `test`, then checks the three pallets' invariants.
+	/// Runs `test` on [`ExtBuilder::pocw`], then checks the invariants of Flux, Power and PoCW.
 	pub fn build_and_execute(test: impl FnOnce()) {
-		Self::build().execute_with(|| {
-			test();
-			check_invariants();
-		});
+		run_checked(
+			Self::pocw(),
+			&[
+				("Flux", pallet_flux::Pallet::<Test>::do_try_state),
+				("Power", pallet_power::Pallet::<Test>::do_try_state),
+				("PoCW", crate::Pallet::<Test>::do_try_state),
+			],
+			test,
+		)
 	}
-}
-
-/// The invariants of Flux, Power and PoCW.
-pub fn check_invariants() {
-	pallet_flux::Pallet::<Test>::do_try_state().expect("Flux invariants hold");
-	pallet_power::Pallet::<Test>::do_try_state().expect("Power invariants hold");
-	crate::Pallet::<Test>::do_try_state().expect("PoCW invariants hold");
 }
 
 #[cfg(feature = "runtime-benchmarks")]
 pub fn new_bench_ext() -> sp_io::TestExternalities {
-	ExtBuilder::build()
+	ExtBuilder::pocw()
 }
 
 /// Moves chain time forward by `ms`.
@@ -226,12 +165,12 @@ pub fn sink() -> Balance {
 
 /// `who`'s exec Power now.
 pub fn exec_power(who: AccountId) -> u128 {
-	Power::power_of(&who).exec
+	<Power as PowerLedger<AccountId>>::available(&who).exec
 }
 
 /// `who`'s exec Power generated per day.
 pub fn exec_rate(who: AccountId) -> u128 {
-	Power::power_of(&who).exec_per_day
+	Power::power_of(&who).per_day.exec
 }
 
 /// PoCW's events, oldest first.

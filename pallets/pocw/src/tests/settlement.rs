@@ -56,16 +56,16 @@ fn a_valid_result_pays_the_worker_free_staked_and_sink_flux_and_raises_its_power
 		assert_eq!(EmittedThisPeriod::<Test>::get(), 70_500_000_000_000);
 		assert_eq!(TotalCollateral::<Test>::get(), 0);
 		assert!(Tasks::<Test>::get(task).is_none());
-		assert!(Deadlines::<Test>::iter().next().is_none());
+		assert!(Expiries::<Test>::iter().next().is_none());
 		// Settling twice is impossible: the task is gone.
 		assert_ok!(Pocw::register_verifier(RuntimeOrigin::signed(FERDIE), 100 * UNIT));
 		assert_noop!(
 			Pocw::attest(RuntimeOrigin::signed(FERDIE), task, true, 900),
-			Error::<Test>::TaskNotFound
+			Error::<Test>::UnknownTask
 		);
 		assert_noop!(
 			Pocw::expire_task(RuntimeOrigin::signed(FERDIE), task),
-			Error::<Test>::TaskNotFound
+			Error::<Test>::UnknownTask
 		);
 		assert_eq!(Pocw::estimate(task), None);
 	});

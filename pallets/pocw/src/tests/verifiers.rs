@@ -59,7 +59,7 @@ fn leaving_releases_the_bond() {
 		assert_eq!(last_event(), Event::VerifierLeft { who: CHARLIE, bond: 100 * UNIT });
 		assert_noop!(
 			Pocw::leave_verifier(RuntimeOrigin::signed(CHARLIE)),
-			Error::<Test>::NotVerifier
+			Error::<Test>::UnknownVerifier
 		);
 	});
 }

@@ -7,7 +7,7 @@ use frame_support::{assert_noop, assert_ok};
 
 #[test]
 fn a_lease_stops_generating_at_its_end_even_unprocessed() {
-	ExtBuilder::build_and_execute(|| {
+	run_test(|| {
 		assert_ok!(list(ALICE, 40 * UNIT, PRICE));
 		assert_ok!(PowerMarket::rent(
 			RuntimeOrigin::signed(CHARLIE),
@@ -18,21 +18,21 @@ fn a_lease_stops_generating_at_its_end_even_unprocessed() {
 		));
 		// Just before the end: 9.999 s of 10 Flux of generation.
 		advance(10 * SECOND - 1);
-		assert_eq!(Power::power_of(&CHARLIE).msg, 99);
+		assert_eq!(Power::power_of(&CHARLIE).power.msg, 99);
 		assert_eq!(effective(CHARLIE), 10 * UNIT);
 		// Nothing ran at the end, yet the generation is back with Alice; Charlie, who stakes
 		// nothing, keeps no rented Power past the lease (his cap is his own stake's).
 		advance(10 * SECOND);
 		assert_eq!(effective(ALICE), 100 * UNIT);
 		assert_eq!(effective(CHARLIE), 0);
-		assert_eq!(Power::power_of(&CHARLIE).msg, 0);
+		assert_eq!(Power::power_of(&CHARLIE).power.msg, 0);
 		assert!(Leases::<Test>::contains_key(0));
 	});
 }
 
 #[test]
 fn expire_lease_cleans_up_after_the_end_only() {
-	ExtBuilder::build_and_execute(|| {
+	run_test(|| {
 		assert_ok!(list(ALICE, 40 * UNIT, PRICE));
 		assert_ok!(PowerMarket::rent(
 			RuntimeOrigin::signed(CHARLIE),
@@ -64,7 +64,7 @@ fn expire_lease_cleans_up_after_the_end_only() {
 
 #[test]
 fn the_hook_ends_leases_within_its_budget() {
-	ExtBuilder::build_and_execute(|| {
+	run_test(|| {
 		next_block();
 		assert_ok!(list(ALICE, 40 * UNIT, PRICE));
 		for (i, d) in [2, 3, 4].into_iter().enumerate() {
@@ -112,7 +112,7 @@ fn the_hook_ends_leases_within_its_budget() {
 
 #[test]
 fn stake_the_lender_committed_meanwhile_is_not_relisted() {
-	ExtBuilder::build_and_execute(|| {
+	run_test(|| {
 		assert_ok!(list(ALICE, 100 * UNIT, PRICE));
 		assert_ok!(PowerMarket::rent(
 			RuntimeOrigin::signed(CHARLIE),
@@ -131,7 +131,7 @@ fn stake_the_lender_committed_meanwhile_is_not_relisted() {
 
 #[test]
 fn the_cursor_skips_time_in_which_nothing_can_end() {
-	ExtBuilder::build_and_execute(|| {
+	run_test(|| {
 		assert_eq!(ExpiryCursor::<Test>::get(), None);
 		next_block();
 		assert_eq!(ExpiryCursor::<Test>::get(), Some(START / 1_000));

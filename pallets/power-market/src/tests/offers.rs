@@ -7,7 +7,7 @@ use frame_support::{assert_noop, assert_ok};
 
 #[test]
 fn listing_reserves_stake_and_enters_the_book() {
-	ExtBuilder::build_and_execute(|| {
+	run_test(|| {
 		assert_ok!(list(ALICE, 40 * UNIT, PRICE));
 		assert_eq!(
 			last_event(),
@@ -38,7 +38,7 @@ fn listing_reserves_stake_and_enters_the_book() {
 
 #[test]
 fn bad_offers_are_refused() {
-	ExtBuilder::build_and_execute(|| {
+	run_test(|| {
 		let o = RuntimeOrigin::signed(ALICE);
 		assert_noop!(list(ALICE, UNIT - 1, PRICE), Error::<Test>::AmountTooSmall);
 		assert_noop!(list(ALICE, UNIT, 0), Error::<Test>::ZeroPrice);
@@ -65,7 +65,7 @@ fn bad_offers_are_refused() {
 
 #[test]
 fn the_book_keeps_the_cheapest_first() {
-	ExtBuilder::build_and_execute(|| {
+	run_test(|| {
 		assert_ok!(list(ALICE, 10 * UNIT, 3 * PRICE));
 		assert_ok!(list(BOB, 10 * UNIT, PRICE));
 		assert_ok!(list(ALICE, 10 * UNIT, 2 * PRICE));
@@ -81,7 +81,7 @@ fn the_book_keeps_the_cheapest_first() {
 
 #[test]
 fn lenders_change_and_cancel_what_is_not_leased() {
-	ExtBuilder::build_and_execute(|| {
+	run_test(|| {
 		assert_ok!(list(ALICE, 40 * UNIT, PRICE));
 		assert_noop!(
 			PowerMarket::update_offer(RuntimeOrigin::signed(BOB), 0, UNIT, PRICE, SECOND, DAY),
@@ -142,7 +142,7 @@ fn lenders_change_and_cancel_what_is_not_leased() {
 
 #[test]
 fn a_leased_offer_cannot_be_cancelled() {
-	ExtBuilder::build_and_execute(|| {
+	run_test(|| {
 		assert_ok!(list(ALICE, 40 * UNIT, PRICE));
 		assert_ok!(PowerMarket::rent(RuntimeOrigin::signed(CHARLIE), 0, 40 * UNIT, HOUR, UNIT));
 		assert_noop!(
@@ -163,7 +163,7 @@ fn a_leased_offer_cannot_be_cancelled() {
 
 #[test]
 fn params_are_validated() {
-	ExtBuilder::build_and_execute(|| {
+	run_test(|| {
 		let mut p = test_params();
 		p.min_duration = 0;
 		assert_noop!(
@@ -195,7 +195,7 @@ fn params_are_validated() {
 
 #[test]
 fn a_fee_change_leaves_open_leases_as_they_were_made() {
-	ExtBuilder::build_and_execute(|| {
+	run_test(|| {
 		assert_ok!(list(ALICE, 40 * UNIT, PRICE));
 		assert_ok!(PowerMarket::rent(RuntimeOrigin::signed(CHARLIE), 0, 10 * UNIT, DAY, UNIT));
 		let lease = Leases::<Test>::get(0).unwrap();

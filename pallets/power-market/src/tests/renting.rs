@@ -1,4 +1,4 @@
-//! Renting one offer or the cheapest ones: payment, fee, Power redirection, price index.
+//! Renting one offer or the cheapest ones: payment, fee, the Power lease, price index.
 
 use super::mock::*;
 use crate::{pallet::*, Error, Event};
@@ -7,7 +7,7 @@ use frame_support::{assert_noop, assert_ok};
 
 #[test]
 fn rent_pays_the_lender_and_the_sink_and_moves_generation() {
-	ExtBuilder::build_and_execute(|| {
+	run_test(|| {
 		assert_ok!(list(ALICE, 40 * UNIT, PRICE));
 		let sink = Flux::sink_account();
 		// 10 Flux of stake for a day at 0.1 Flux per capacity-day: 1 Flux, 10 % to the sink.
@@ -37,13 +37,13 @@ fn rent_pays_the_lender_and_the_sink_and_moves_generation() {
 		assert_eq!(Listed::<Test>::get(ALICE), 30 * UNIT);
 		// Charlie's Power grows at the rented rate: 10 PU a second of each kind.
 		advance(10 * SECOND);
-		assert_eq!(Power::power_of(&CHARLIE).msg, 100);
+		assert_eq!(Power::power_of(&CHARLIE).power.msg, 100);
 	});
 }
 
 #[test]
 fn bad_rents_are_refused() {
-	ExtBuilder::build_and_execute(|| {
+	run_test(|| {
 		assert_ok!(list(ALICE, 40 * UNIT, PRICE));
 		let c = || RuntimeOrigin::signed(CHARLIE);
 		assert_noop!(
@@ -77,7 +77,7 @@ fn bad_rents_are_refused() {
 
 #[test]
 fn rent_best_fills_from_the_cheapest_and_skips_its_own() {
-	ExtBuilder::build_and_execute(|| {
+	run_test(|| {
 		assert_ok!(list(BOB, 20 * UNIT, 2 * PRICE));
 		assert_ok!(list(ALICE, 10 * UNIT, PRICE));
 		assert_ok!(list(ALICE, 5 * UNIT, 3 * PRICE));
@@ -121,10 +121,10 @@ fn rent_best_fills_from_the_cheapest_and_skips_its_own() {
 
 #[test]
 fn a_renter_without_power_or_stake_still_rents() {
-	ExtBuilder::build_and_execute(|| {
+	run_test(|| {
 		assert_ok!(list(ALICE, 40 * UNIT, PRICE));
-		assert_eq!(Power::power_of(&CHARLIE).msg_per_day, 0);
+		assert_eq!(Power::power_of(&CHARLIE).per_day.msg, 0);
 		assert_ok!(PowerMarket::rent(RuntimeOrigin::signed(CHARLIE), 0, 40 * UNIT, HOUR, UNIT));
-		assert_eq!(Power::power_of(&CHARLIE).msg_per_day, 40 * 86_400);
+		assert_eq!(Power::power_of(&CHARLIE).per_day.msg, 40 * 86_400);
 	});
 }

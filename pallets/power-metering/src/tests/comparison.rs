@@ -1,12 +1,13 @@
 //! `ChargePower` against the stock `ChargeTransactionPayment`, side by side in one process on
-//! the same machine: the same signed transfer, validated, prepared and settled by each extension
+//! the same machine: the same signed transfer, validated, prepared and post-dispatched by each extension
 //! many times, in alternating rounds so that neither gets a warmer cache. Run with
 //! `scripts/compare-fees.sh` (release build); `docs/performance.md` records the result.
 //!
 //! Storage is in memory here, so this measures the extensions' own work (decoding, arithmetic,
 //! hashing keys, events), including the counterparty's recording: the mock's hook appends the
-//! charge to a per-block buffer as the runtime's Flox does. The database reads and writes each one makes are counted by the
-//! runtime benchmarks and priced by the node's database weights; `docs/performance.md` adds them.
+//! charge to a per-block buffer as the runtime's Flox does. The database reads and writes each
+//! one makes are counted by the runtime benchmarks and priced by the node's database weights;
+//! `docs/performance.md` adds them.
 
 use super::mock::*;
 use crate::ChargePower;
@@ -48,7 +49,7 @@ fn round(ext: &mut sp_io::TestExternalities, charge: impl Fn()) -> Duration {
 #[test]
 #[ignore = "a measurement, not a check: run by scripts/compare-fees.sh"]
 fn charge_power_against_charge_transaction_payment() {
-	let mut ext = ExtBuilder::build();
+	let mut ext = new_test_ext();
 	let call = transfer(BOB, 1);
 	let len = 140;
 	ext.execute_with(|| advance(DAY));
@@ -107,4 +108,6 @@ fn charge_power_against_charge_transaction_payment() {
 		payment_w, PAYMENT_DB.0, PAYMENT_DB.1
 	);
 	println!("weight ratio ChargePower / stock:  {:>9.3}", power_w / payment_w);
+	// Ten thousand charges later, every invariant still holds.
+	fluxomics_test_support::run_checked(ext, CHECKS, || ());
 }

@@ -6,7 +6,7 @@ use frame_support::{assert_noop, assert_ok};
 
 #[test]
 fn a_message_is_published_to_its_recipient() {
-	ExtBuilder::build_and_execute(|| {
+	run(|| {
 		assert_ok!(PowerMetering::send_message(
 			RuntimeOrigin::signed(ALICE),
 			BOB,
@@ -27,7 +27,7 @@ fn a_message_is_published_to_its_recipient() {
 
 #[test]
 fn payloads_are_bounded_and_origins_checked() {
-	ExtBuilder::build_and_execute(|| {
+	run(|| {
 		assert_ok!(PowerMetering::send_message(
 			RuntimeOrigin::signed(ALICE),
 			BOB,
@@ -47,7 +47,7 @@ fn payloads_are_bounded_and_origins_checked() {
 
 #[test]
 fn an_intent_costs_p_intent_more() {
-	ExtBuilder::build_and_execute(|| {
+	run(|| {
 		let message_cost = PowerMetering::cost(150, false, Default::default());
 		let intent_cost = PowerMetering::cost(150, true, Default::default());
 		assert_eq!(intent_cost.msg - message_cost.msg, test_schedule().p_intent);

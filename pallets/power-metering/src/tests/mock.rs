@@ -1,4 +1,7 @@
-//! A test runtime with the real Flux and Power pallets behind the metering pallet.
+//! The test runtime: the shared base (System, Balances for HETU, Timestamp, the real Flux and
+//! Power pallets) behind the metering pallet, and `pallet-transaction-payment` for the
+//! side-by-side measurement. Every test runs through [`run`], which checks the Flux, Power and
+//! metering invariants when the test ends.
 //!
 //! Power: α = 86 400 PU per Flux per day for both kinds (one PU per staked Flux per second),
 //! capped at one day. Schedule: p0 = 100, p_size = 1, p_intent = 1 000, e0 = 1 000, e_step = 1
@@ -9,22 +12,25 @@
 //! Charlie holds 10 free Flux and 1 000 HETU, Dave holds only HETU (1 000), Eve holds nothing.
 
 use crate as pallet_power_metering;
-use crate::{CostSchedule, RateParams};
+use crate::{CostSchedule, MeteringParams, RateParams};
 use core::cell::RefCell;
-use fluxomics_primitives::{Balance, OnPowerCharged, PowerUnits, UNIT};
+use fluxomics_primitives::{
+	Balance, Moment, OnPowerCharged, PerKind, PowerLedger, PowerUnits, UNIT,
+};
+// `derive_impl` is named in scope for the test base's `#[derive_impl]`s (its expansion calls
+// itself by this name).
 use frame_support::{
 	derive_impl,
-	dispatch::{DispatchInfo, GetDispatchInfo},
-	parameter_types,
-	traits::{ConstU128, ConstU32, ConstU64},
+	dispatch::{DispatchInfo, GetDispatchInfo, PostDispatchInfo},
+	traits::ConstU32,
 	weights::Weight,
-	PalletId,
 };
 use sp_arithmetic::{FixedU128, Perbill};
-use sp_runtime::{traits::TransactionExtension, BuildStorage};
-
-pub type AccountId = u64;
-type Block = frame_system::mocking::MockBlock<Test>;
+use sp_runtime::{
+	traits::{DispatchTransaction, TransactionExtension},
+	transaction_validity::{InvalidTransaction, TransactionValidityError},
+	BuildStorage, DispatchResult,
+};
 
 pub const ALICE: AccountId = 1;
 pub const BOB: AccountId = 2;
@@ -33,10 +39,7 @@ pub const DAVE: AccountId = 4;
 pub const EVE: AccountId = 5;
 
 pub const SECOND: u64 = 1_000;
-pub const DAY: u64 = fluxomics_primitives::MILLIS_PER_DAY;
 pub const START: u64 = 1_700_000_000_000;
-/// The HETU existential deposit.
-pub const ED: Balance = 1_000;
 
 frame_support::construct_runtime!(
 	pub enum Test {
@@ -51,6 +54,11 @@ frame_support::construct_runtime!(
 	}
 );
 
+fluxomics_test_support::test_base! {
+	runtime: Test,
+	power: { listed: (), max_leases: ConstU32<3> },
+}
+
 impl pallet_transaction_payment::Config for Test {
 	type RuntimeEvent = RuntimeEvent;
 	type OnChargeTransaction = pallet_transaction_payment::FungibleAdapter<Balances, ()>;
@@ -61,52 +69,84 @@ impl pallet_transaction_payment::Config for Test {
 	type WeightInfo = ();
 }
 
-#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
-impl frame_system::Config for Test {
-	type Block = Block;
-	type AccountData = pallet_balances::AccountData<Balance>;
-}
-
-#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
-impl pallet_balances::Config for Test {
-	type Balance = Balance;
-	type ExistentialDeposit = ConstU128<ED>;
-	type AccountStore = System;
-}
-
-impl pallet_timestamp::Config for Test {
-	type Moment = u64;
-	type OnTimestampSet = Power;
-	type MinimumPeriod = ConstU64<1>;
-	type WeightInfo = ();
-}
-
-parameter_types! {
-	pub const FluxPalletId: PalletId = PalletId(*b"flx/ledg");
-}
-
-impl pallet_flux::Config for Test {
-	type Currency = Balances;
-	type StakeObserver = Power;
-	type Time = Timestamp;
+impl pallet_power_metering::Config for Test {
+	type Power = CountedPower;
+	type Flux = Flux;
+	type Counterparty = TransferCounterparty;
+	type OnCharge = RecordEdges;
 	type UpdateOrigin = frame_system::EnsureRoot<AccountId>;
-	type PalletId = FluxPalletId;
-	type MaxUnbondingChunks = ConstU32<4>;
-	type MaxUnbondingPeriod = ConstU64<{ 365 * DAY }>;
-	type WeightInfo = ();
+	type MaxPayloadLen = ConstU32<1_024>;
+	type WeightInfo = TestWeights;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = BenchHelper;
 }
 
-impl pallet_power::Config for Test {
-	type Stake = Flux;
-	type Listed = ();
-	type Time = Timestamp;
-	type UpdateOrigin = frame_system::EnsureRoot<AccountId>;
-	type MaxDelegations = ConstU32<3>;
-	type MaxRedirects = ConstU32<3>;
-	type MaxDelegationLock = ConstU64<{ 30 * DAY }>;
-	type MaxCheckpoints = ConstU32<4>;
-	type MaxCapPeriod = ConstU64<{ 365 * DAY }>;
-	type WeightInfo = ();
+/// How many times the metering pallet called each accruing operation of the Power ledger.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LedgerCalls {
+	/// `available`.
+	pub available: u32,
+	/// `consume`.
+	pub consume: u32,
+	/// `refund`.
+	pub refund: u32,
+}
+
+thread_local! {
+	static EDGES: RefCell<Vec<(AccountId, AccountId, PowerUnits)>> = const { RefCell::new(Vec::new()) };
+	static LEDGER_CALLS: RefCell<LedgerCalls> = const {
+		RefCell::new(LedgerCalls { available: 0, consume: 0, refund: 0 })
+	};
+}
+
+/// The real Power pallet, counting the calls that accrue an account, so the tests can check
+/// that a charge accrues its payer once per phase.
+pub struct CountedPower;
+impl PowerLedger<AccountId> for CountedPower {
+	fn available(who: &AccountId) -> PerKind<PowerUnits> {
+		LEDGER_CALLS.with(|c| c.borrow_mut().available += 1);
+		<Power as PowerLedger<AccountId>>::available(who)
+	}
+	fn consume(who: &AccountId, amount: PerKind<PowerUnits>) -> DispatchResult {
+		LEDGER_CALLS.with(|c| c.borrow_mut().consume += 1);
+		<Power as PowerLedger<AccountId>>::consume(who, amount)
+	}
+	fn refund(who: &AccountId, amount: PerKind<PowerUnits>) {
+		LEDGER_CALLS.with(|c| c.borrow_mut().refund += 1);
+		<Power as PowerLedger<AccountId>>::refund(who, amount)
+	}
+	fn accrual_weight(who: &AccountId) -> Weight {
+		<Power as PowerLedger<AccountId>>::accrual_weight(who)
+	}
+	fn max_accrual_weight() -> Weight {
+		<Power as PowerLedger<AccountId>>::max_accrual_weight()
+	}
+	fn start_lease(
+		from: &AccountId,
+		to: &AccountId,
+		amount: Balance,
+		until: Moment,
+	) -> DispatchResult {
+		<Power as PowerLedger<AccountId>>::start_lease(from, to, amount, until)
+	}
+	fn end_lease(
+		from: &AccountId,
+		to: &AccountId,
+		amount: Balance,
+		until: Moment,
+	) -> DispatchResult {
+		<Power as PowerLedger<AccountId>>::end_lease(from, to, amount, until)
+	}
+}
+
+/// The calls counted since the test began (or since the last [`reset_ledger_calls`]).
+pub fn ledger_calls() -> LedgerCalls {
+	LEDGER_CALLS.with(|c| *c.borrow())
+}
+
+/// Starts counting the Power ledger's calls again from zero.
+pub fn reset_ledger_calls() {
+	LEDGER_CALLS.with(|c| *c.borrow_mut() = LedgerCalls::default());
 }
 
 /// Transfers serve their destination.
@@ -127,10 +167,6 @@ impl crate::CallCounterparty<RuntimeCall, AccountId> for TransferCounterparty {
 			None => Weight::zero(),
 		}
 	}
-}
-
-thread_local! {
-	static EDGES: RefCell<Vec<(AccountId, AccountId, PowerUnits)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The block's charge buffer, as Flox keeps it (`pallet_flox::Pending`): the hook below does
@@ -161,7 +197,7 @@ pub fn edges() -> Vec<(AccountId, AccountId, PowerUnits)> {
 }
 
 /// Weights with round numbers of steps: the Power path 10 µs, the Flux path 30 µs, the hook
-/// 2 µs (so the extension declares 32 steps).
+/// 2 µs (so the extension declares 32 steps, plus the accruals' walks over leases).
 pub struct TestWeights;
 impl crate::WeightInfo for TestWeights {
 	fn charge_power() -> Weight {
@@ -173,10 +209,7 @@ impl crate::WeightInfo for TestWeights {
 	fn send_message(l: u32) -> Weight {
 		Weight::from_parts(20_000_000 + 1_000 * u64::from(l), 0)
 	}
-	fn set_schedule() -> Weight {
-		Weight::from_parts(10_000_000, 0)
-	}
-	fn set_rate_params() -> Weight {
+	fn set_params() -> Weight {
 		Weight::from_parts(10_000_000, 0)
 	}
 	fn update_rate() -> Weight {
@@ -192,24 +225,11 @@ impl crate::BenchmarkHelper<AccountId> for BenchHelper {
 		use frame_support::traits::fungible::Mutate;
 		Balances::set_balance(who, amount);
 	}
-	fn give_power(who: &AccountId, msg: PowerUnits, exec: PowerUnits) {
-		use fluxomics_primitives::{PowerKind, PowerLedger, StakeInfo};
+	fn give_power(who: &AccountId, power: PerKind<PowerUnits>) {
+		use fluxomics_primitives::StakeInfo;
 		Flux::stake_for_benchmark(who, 1_000_000 * UNIT);
-		Power::refund(who, PowerKind::Msg, msg);
-		Power::refund(who, PowerKind::Exec, exec);
+		<Power as PowerLedger<AccountId>>::refund(who, power);
 	}
-}
-
-impl pallet_power_metering::Config for Test {
-	type Power = Power;
-	type Flux = Flux;
-	type Counterparty = TransferCounterparty;
-	type OnCharge = RecordEdges;
-	type UpdateOrigin = frame_system::EnsureRoot<AccountId>;
-	type MaxPayloadLen = ConstU32<1_024>;
-	type WeightInfo = TestWeights;
-	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = BenchHelper;
 }
 
 pub fn test_schedule() -> CostSchedule {
@@ -234,69 +254,73 @@ pub fn test_rate_params() -> RateParams {
 	}
 }
 
-pub struct ExtBuilder;
-
-impl ExtBuilder {
-	pub fn build() -> sp_io::TestExternalities {
-		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-		pallet_balances::GenesisConfig::<Test> {
-			balances: vec![(ALICE, 1_000 * UNIT), (CHARLIE, 1_000 * UNIT), (DAVE, 1_000 * UNIT)],
-			..Default::default()
-		}
-		.assimilate_storage(&mut storage)
-		.unwrap();
-		pallet_flux::GenesisConfig::<Test> {
-			params: Some(pallet_flux::FluxParams {
-				hetu_per_flux: FixedU128::from_u32(1),
-				unbonding_period: DAY,
-				min_stake: UNIT,
-				min_convert: UNIT,
-			}),
-			accounts: vec![(ALICE, 0, 100 * UNIT), (BOB, 5 * UNIT, UNIT), (CHARLIE, 10 * UNIT, 0)],
-		}
-		.assimilate_storage(&mut storage)
-		.unwrap();
-		pallet_power::GenesisConfig::<Test> {
-			params: Some(pallet_power::PowerParams {
-				alpha_msg: FixedU128::from_u32(86_400),
-				alpha_exec: FixedU128::from_u32(86_400),
-				cap_period: DAY,
-			}),
-			..Default::default()
-		}
-		.assimilate_storage(&mut storage)
-		.unwrap();
-		pallet_power_metering::GenesisConfig::<Test> {
-			schedule: Some(test_schedule()),
-			rate_params: Some(test_rate_params()),
-			exchange_rate: Some(FixedU128::from_u32(1_000)),
-			..Default::default()
-		}
-		.assimilate_storage(&mut storage)
-		.unwrap();
-		let mut ext = sp_io::TestExternalities::new(storage);
-		ext.execute_with(|| {
-			System::set_block_number(1);
-			Timestamp::set_timestamp(START);
-			EDGES.with(|e| e.borrow_mut().clear());
-		});
-		ext
-	}
-
-	/// Runs `test`, then checks the three pallets' invariants.
-	pub fn build_and_execute(test: impl FnOnce()) {
-		Self::build().execute_with(|| {
-			test();
-			pallet_flux::Pallet::<Test>::do_try_state().expect("Flux invariants hold");
-			pallet_power::Pallet::<Test>::do_try_state().expect("Power invariants hold");
-			crate::Pallet::<Test>::do_try_state().expect("metering invariants hold");
-		});
-	}
+/// The test chain's parameters.
+pub fn test_params() -> MeteringParams {
+	MeteringParams { schedule: test_schedule(), rate: test_rate_params() }
 }
 
+/// The parameters in force with `schedule` instead of the schedule.
+pub fn with_schedule(schedule: CostSchedule) -> MeteringParams {
+	MeteringParams { schedule, ..PowerMetering::params() }
+}
+
+/// The parameters in force with `rate` instead of the rate parameters.
+pub fn with_rate(rate: RateParams) -> MeteringParams {
+	MeteringParams { rate, ..PowerMetering::params() }
+}
+
+/// The test chain at block 1, chain time `START`, with the accounts and parameters above;
+/// nothing recorded or counted yet.
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	EDGES.with(|e| e.borrow_mut().clear());
+	reset_ledger_calls();
+	ExtBuilder::new(START)
+		.hetu(&[(ALICE, 1_000 * UNIT), (CHARLIE, 1_000 * UNIT), (DAVE, 1_000 * UNIT)])
+		.flux(&[(ALICE, 0, 100 * UNIT), (BOB, 5 * UNIT, UNIT), (CHARLIE, 10 * UNIT, 0)])
+		.power(pallet_power::PowerParams {
+			alpha: PerKind::splat(FixedU128::from_u32(86_400)),
+			cap_period: DAY,
+		})
+		.build(|storage| {
+			// The base leaves Flux's default parameters: set this chain's.
+			pallet_flux::GenesisConfig::<Test> {
+				params: Some(pallet_flux::FluxParams {
+					hetu_per_flux: FixedU128::from_u32(1),
+					unbonding_period: DAY,
+					min_stake: UNIT,
+					min_convert: UNIT,
+				}),
+				accounts: vec![],
+			}
+			.assimilate_storage(storage)
+			.unwrap();
+			pallet_power_metering::GenesisConfig::<Test> {
+				schedule: Some(test_schedule()),
+				rate_params: Some(test_rate_params()),
+				exchange_rate: Some(FixedU128::from_u32(1_000)),
+				..Default::default()
+			}
+			.assimilate_storage(storage)
+			.unwrap();
+		})
+}
+
+/// The invariants every test must leave true: Flux's, Power's and the metering pallet's.
+pub const CHECKS: &[(&str, fluxomics_test_support::Check)] = &[
+	("Flux", pallet_flux::Pallet::<Test>::do_try_state),
+	("Power", pallet_power::Pallet::<Test>::do_try_state),
+	("PowerMetering", crate::Pallet::<Test>::do_try_state),
+];
+
+/// Runs `test` on the test chain, then checks the three pallets' invariants.
+pub fn run(test: impl FnOnce()) {
+	fluxomics_test_support::run_checked(new_test_ext(), CHECKS, test)
+}
+
+/// Storage for the benchmark tests: the same chain.
 #[cfg(feature = "runtime-benchmarks")]
 pub fn new_bench_ext() -> sp_io::TestExternalities {
-	ExtBuilder::build()
+	new_test_ext()
 }
 
 /// Moves chain time forward by `ms`.
@@ -305,10 +329,9 @@ pub fn advance(ms: u64) {
 	pallet_timestamp::Now::<Test>::put(now + ms);
 }
 
-/// `(msg, exec)` Power of `who` now.
-pub fn power(who: AccountId) -> (u128, u128) {
-	let s = Power::power_of(&who);
-	(s.msg, s.exec)
+/// `who`'s Power of each kind now.
+pub fn power(who: AccountId) -> PerKind<PowerUnits> {
+	<Power as PowerLedger<AccountId>>::available(&who)
 }
 
 /// The last event of the metering pallet.
@@ -339,3 +362,32 @@ pub fn message(to: AccountId, len: usize, is_intent: bool) -> RuntimeCall {
 pub fn transfer(dest: AccountId, amount: Balance) -> RuntimeCall {
 	RuntimeCall::Balances(pallet_balances::Call::transfer_allow_death { dest, value: amount })
 }
+
+/// Sends `call` from `who` through the extension, `len` bytes long, and dispatches it.
+pub fn submit(
+	who: AccountId,
+	call: RuntimeCall,
+	len: usize,
+) -> Result<PostDispatchInfo, InvalidTransaction> {
+	let info = info_of(&call);
+	match crate::ChargePower::<Test>::new().dispatch_transaction(
+		RuntimeOrigin::signed(who),
+		call,
+		&info,
+		len,
+		0,
+	) {
+		Ok(Ok(post)) => Ok(post),
+		Ok(Err(e)) => panic!("the call failed: {e:?}"),
+		Err(TransactionValidityError::Invalid(e)) => Err(e),
+		Err(e) => panic!("unexpected validity error {e:?}"),
+	}
+}
+
+/// A 10-byte message of 150 encoded bytes costs 250 msg PU. Its weight (20.01 µs) plus the
+/// extension's declared 32 µs is 53 steps, 1 093 exec PU, when Flux pays; when Power covers it
+/// the extension weighs 12 µs: 33 steps, 1 073 exec PU. (A payer without leases: the declared
+/// walks over leases come off before pricing.)
+pub const MSG: u128 = 250;
+pub const EXEC: u128 = 1_093;
+pub const EXEC_USED: u128 = 1_073;

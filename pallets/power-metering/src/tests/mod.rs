@@ -5,3 +5,5 @@ mod messages;
 pub(crate) mod mock;
 mod params;
 mod rate;
+mod refund;
+mod weight;

@@ -1,39 +1,45 @@
-//! Governed parameters: validated, evented, never stored when bad.
+//! Governed parameters: `set_params` validates both parts, reports old and new, never stores
+//! anything bad.
 
 use super::mock::*;
-use crate::{pallet::*, Error, Event};
+use crate::{pallet::*, Error, Event, MeteringParams};
 use frame_support::{assert_noop, assert_ok};
 use sp_arithmetic::{traits::Saturating, FixedU128, Perbill};
 
 #[test]
-fn set_schedule_replaces_and_reports_old_and_new() {
-	ExtBuilder::build_and_execute(|| {
-		let mut new = test_schedule();
-		new.e_step = 2;
-		assert_ok!(PowerMetering::set_schedule(RuntimeOrigin::root(), new));
-		assert_eq!(Schedule::<Test>::get(), new);
-		assert_eq!(last_event(), Event::ScheduleSet { old: test_schedule(), new });
+fn set_params_replaces_the_schedule_and_reports_old_and_new() {
+	run(|| {
+		let mut schedule = test_schedule();
+		schedule.e_step = 2;
+		let new = with_schedule(schedule);
+		assert_ok!(PowerMetering::set_params(RuntimeOrigin::root(), new));
+		assert_eq!(Schedule::<Test>::get(), schedule);
+		assert_eq!(RateControl::<Test>::get(), test_rate_params());
+		assert_eq!(
+			last_event(),
+			Event::ParamsSet { old: test_params(), new, rate: FixedU128::from_u32(1_000) }
+		);
 	});
 }
 
 #[test]
 fn bad_schedules_are_refused() {
-	ExtBuilder::build_and_execute(|| {
+	run(|| {
 		let with = |f: fn(&mut crate::CostSchedule)| {
 			let mut s = test_schedule();
 			f(&mut s);
-			s
+			with_schedule(s)
 		};
 		assert_noop!(
-			PowerMetering::set_schedule(RuntimeOrigin::signed(ALICE), test_schedule()),
+			PowerMetering::set_params(RuntimeOrigin::signed(ALICE), test_params()),
 			sp_runtime::DispatchError::BadOrigin
 		);
 		assert_noop!(
-			PowerMetering::set_schedule(RuntimeOrigin::root(), with(|s| s.step_weight = 0)),
+			PowerMetering::set_params(RuntimeOrigin::root(), with(|s| s.step_weight = 0)),
 			Error::<Test>::ZeroStepWeight
 		);
 		assert_noop!(
-			PowerMetering::set_schedule(
+			PowerMetering::set_params(
 				RuntimeOrigin::root(),
 				with(|s| {
 					s.p0 = 0;
@@ -44,37 +50,40 @@ fn bad_schedules_are_refused() {
 			Error::<Test>::FreeExtrinsics
 		);
 		assert_noop!(
-			PowerMetering::set_schedule(RuntimeOrigin::root(), with(|s| s.p_size = u128::MAX / 2)),
+			PowerMetering::set_params(RuntimeOrigin::root(), with(|s| s.p_size = u128::MAX / 2)),
 			Error::<Test>::ScheduleOverflow
 		);
 		assert_noop!(
-			PowerMetering::set_schedule(RuntimeOrigin::root(), with(|s| s.e_step = u128::MAX)),
+			PowerMetering::set_params(RuntimeOrigin::root(), with(|s| s.e_step = u128::MAX)),
 			Error::<Test>::ScheduleOverflow
 		);
 	});
 }
 
 #[test]
-fn set_rate_params_brings_r_within_the_new_bounds() {
-	ExtBuilder::build_and_execute(|| {
-		let mut new = test_rate_params();
-		new.min_rate = FixedU128::from_u32(2_000);
-		assert_ok!(PowerMetering::set_rate_params(RuntimeOrigin::root(), new));
+fn set_params_brings_r_within_the_new_bounds() {
+	run(|| {
+		let mut rate = test_rate_params();
+		rate.min_rate = FixedU128::from_u32(2_000);
+		let new = with_rate(rate);
+		assert_ok!(PowerMetering::set_params(RuntimeOrigin::root(), new));
 		assert_eq!(ExchangeRate::<Test>::get(), FixedU128::from_u32(2_000));
+		assert_eq!(RateControl::<Test>::get(), rate);
+		assert_eq!(Schedule::<Test>::get(), test_schedule());
 		assert_eq!(
 			last_event(),
-			Event::RateParamsSet { old: test_rate_params(), new, rate: FixedU128::from_u32(2_000) }
+			Event::ParamsSet { old: test_params(), new, rate: FixedU128::from_u32(2_000) }
 		);
 	});
 }
 
 #[test]
 fn bad_rate_params_are_refused() {
-	ExtBuilder::build_and_execute(|| {
+	run(|| {
 		let with = |f: fn(&mut crate::RateParams)| {
 			let mut p = test_rate_params();
 			f(&mut p);
-			p
+			with_rate(p)
 		};
 		let cases = [
 			(with(|p| p.target = 0), Error::<Test>::ZeroTarget),
@@ -91,11 +100,35 @@ fn bad_rate_params_are_refused() {
 			),
 		];
 		for (params, error) in cases {
-			assert_noop!(PowerMetering::set_rate_params(RuntimeOrigin::root(), params), error);
+			assert_noop!(PowerMetering::set_params(RuntimeOrigin::root(), params), error);
 		}
 		assert_noop!(
-			PowerMetering::set_rate_params(RuntimeOrigin::signed(ALICE), test_rate_params()),
+			PowerMetering::set_params(RuntimeOrigin::signed(ALICE), test_params()),
 			sp_runtime::DispatchError::BadOrigin
 		);
+	});
+}
+
+#[test]
+fn a_good_part_does_not_carry_a_bad_one() {
+	run(|| {
+		// A valid rate never lets a bad schedule in, nor the other way round.
+		let mut schedule = test_schedule();
+		schedule.e_step = 2;
+		let mut rate = test_rate_params();
+		rate.target = 0;
+		assert_noop!(
+			PowerMetering::set_params(RuntimeOrigin::root(), MeteringParams { schedule, rate }),
+			Error::<Test>::ZeroTarget
+		);
+		schedule.step_weight = 0;
+		assert_noop!(
+			PowerMetering::set_params(
+				RuntimeOrigin::root(),
+				MeteringParams { schedule, rate: test_rate_params() }
+			),
+			Error::<Test>::ZeroStepWeight
+		);
+		assert_eq!(PowerMetering::params(), test_params());
 	});
 }

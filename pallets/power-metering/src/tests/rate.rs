@@ -14,7 +14,7 @@ fn end_block() {
 
 #[test]
 fn a_busy_block_lowers_r_and_idle_blocks_raise_it_back() {
-	ExtBuilder::build_and_execute(|| {
+	run(|| {
 		let start = ExchangeRate::<Test>::get();
 		// Twice the target: the full 10 % down.
 		ConsumedThisBlock::<Test>::put(20_000);
@@ -36,7 +36,7 @@ fn a_busy_block_lowers_r_and_idle_blocks_raise_it_back() {
 
 #[test]
 fn the_hook_reports_the_controller_weight() {
-	ExtBuilder::build_and_execute(|| {
+	run(|| {
 		use crate::WeightInfo;
 		assert_eq!(PowerMetering::on_initialize(2), TestWeights::update_rate());
 	});

@@ -6,7 +6,7 @@ use frame_support::{assert_noop, assert_ok};
 
 #[test]
 fn nothing_accrues_before_time_passes() {
-	ExtBuilder::build_and_execute(|| {
+	run(|| {
 		assert_eq!(power(ALICE), (0, 0));
 		assert_eq!(rates(ALICE), (500, 1_000));
 		assert_eq!(rates(CHARLIE), (0, 0));
@@ -15,7 +15,7 @@ fn nothing_accrues_before_time_passes() {
 
 #[test]
 fn one_day_generates_alpha_times_stake() {
-	ExtBuilder::build_and_execute(|| {
+	run(|| {
 		advance(DAY);
 		assert_eq!(power(ALICE), (500, 1_000));
 		assert_eq!(power(BOB), (200, 400));
@@ -25,7 +25,7 @@ fn one_day_generates_alpha_times_stake() {
 
 #[test]
 fn accrual_is_linear_in_time_to_the_unit() {
-	ExtBuilder::build_and_execute(|| {
+	run(|| {
 		// 50 Flux at 10 PU per Flux-day: one PU every 172.8 s.
 		advance(172_800);
 		assert_eq!(power(ALICE).0, 1);
@@ -37,19 +37,19 @@ fn accrual_is_linear_in_time_to_the_unit() {
 }
 
 #[test]
-fn settling_often_gives_the_same_as_settling_once() {
+fn accruing_often_gives_the_same_as_accruing_once() {
 	let often = {
 		let mut result = (0, 0);
-		ExtBuilder::build_and_execute(|| {
+		run(|| {
 			for _ in 0..1_000 {
 				advance(12_345);
-				Power::settle(&ALICE);
+				Power::accrue(&ALICE);
 			}
 			result = power(ALICE);
 		});
 		result
 	};
-	ExtBuilder::build_and_execute(|| {
+	run(|| {
 		advance(12_345_000);
 		assert_eq!(power(ALICE), often);
 	});
@@ -57,17 +57,17 @@ fn settling_often_gives_the_same_as_settling_once() {
 
 #[test]
 fn balances_stop_at_the_cap() {
-	ExtBuilder::build_and_execute(|| {
+	run(|| {
 		advance(30 * DAY);
 		assert_eq!(power(ALICE), (3_500, 7_000));
 		let status = Power::power_of(&ALICE);
-		assert_eq!((status.msg_cap, status.exec_cap), (3_500, 7_000));
+		assert_eq!((status.cap.msg, status.cap.exec), (3_500, 7_000));
 	});
 }
 
 #[test]
-fn a_stake_change_settles_at_the_old_rate_first() {
-	ExtBuilder::build_and_execute(|| {
+fn a_stake_change_accrues_at_the_old_rate_first() {
+	run(|| {
 		advance(DAY);
 		assert_ok!(Flux::stake(RuntimeOrigin::signed(ALICE), 50 * UNIT));
 		assert_eq!(rates(ALICE), (1_000, 2_000));
@@ -78,7 +78,7 @@ fn a_stake_change_settles_at_the_old_rate_first() {
 
 #[test]
 fn a_new_staker_starts_accruing_when_it_stakes() {
-	ExtBuilder::build_and_execute(|| {
+	run(|| {
 		advance(DAY);
 		assert_ok!(Flux::stake(RuntimeOrigin::signed(CHARLIE), 10 * UNIT));
 		assert_eq!(power(CHARLIE), (0, 0));
@@ -89,7 +89,7 @@ fn a_new_staker_starts_accruing_when_it_stakes() {
 
 #[test]
 fn unstaking_lowers_the_cap_and_the_balance_with_it() {
-	ExtBuilder::build_and_execute(|| {
+	run(|| {
 		advance(10 * DAY);
 		assert_eq!(power(ALICE), (3_500, 7_000));
 		assert_ok!(Flux::unstake(RuntimeOrigin::signed(ALICE), 40 * UNIT));
@@ -100,7 +100,7 @@ fn unstaking_lowers_the_cap_and_the_balance_with_it() {
 
 #[test]
 fn generation_starts_at_the_first_timestamp_not_at_genesis() {
-	ExtBuilder::build_and_execute(|| {
+	run(|| {
 		// Genesis was at time 0, the chain's first timestamp START: no backdated Power.
 		assert_eq!(power(ALICE), (0, 0));
 		assert_eq!(crate::Checkpoints::<Test>::get().len(), 1);
@@ -108,16 +108,16 @@ fn generation_starts_at_the_first_timestamp_not_at_genesis() {
 }
 
 #[test]
-fn power_of_reports_everything_settled_to_now() {
-	ExtBuilder::build_and_execute(|| {
+fn power_of_reports_everything_accrued_to_now() {
+	run(|| {
 		advance(DAY / 2);
 		let status = Power::power_of(&ALICE);
-		assert_eq!(status.msg, 250);
-		assert_eq!(status.exec, 500);
-		assert_eq!(status.msg_per_day, 500);
-		assert_eq!(status.exec_per_day, 1_000);
+		assert_eq!(status.power.msg, 250);
+		assert_eq!(status.power.exec, 500);
+		assert_eq!(status.per_day.msg, 500);
+		assert_eq!(status.per_day.exec, 1_000);
 		assert_eq!(status.effective_stake, 50 * UNIT);
-		assert_eq!(status.settled_at, START + DAY / 2);
+		assert_eq!(status.accrued_at, START + DAY / 2);
 	});
 }
 
@@ -125,26 +125,24 @@ fn power_of_reports_everything_settled_to_now() {
 #[test]
 fn the_worked_example_of_docs_economics() {
 	use crate::PowerParams;
+	use fluxomics_primitives::PerKind;
 	use sp_arithmetic::FixedU128;
 	const HOUR: u64 = DAY / 24;
-	ExtBuilder::build_and_execute(|| {
-		let local = PowerParams {
-			alpha_msg: FixedU128::from_u32(1_000),
-			alpha_exec: FixedU128::from_u32(1_000),
-			cap_period: 7 * DAY,
-		};
+	run(|| {
+		let local =
+			PowerParams { alpha: PerKind::splat(FixedU128::from_u32(1_000)), cap_period: 7 * DAY };
 		assert_ok!(Power::set_params(RuntimeOrigin::root(), local));
 		// Charlie starts with 10 free Flux; converting 590 HETU makes 600.
 		assert_ok!(Flux::convert(RuntimeOrigin::signed(CHARLIE), 590 * UNIT));
 		assert_ok!(Flux::stake(RuntimeOrigin::signed(CHARLIE), 600 * UNIT));
 		assert_eq!(rates(CHARLIE), (600_000, 600_000));
-		assert_eq!(Power::power_of(&CHARLIE).msg_cap, 4_200_000);
+		assert_eq!(Power::power_of(&CHARLIE).cap.msg, 4_200_000);
 
 		advance(36 * HOUR);
 		assert_eq!(power(CHARLIE).0, 900_000);
 		assert_ok!(Power::delegate(RuntimeOrigin::signed(CHARLIE), DAVE, 200 * UNIT, DAY));
 		assert_eq!(rates(CHARLIE).0, 400_000);
-		assert_eq!(Power::power_of(&CHARLIE).msg_cap, 2_800_000);
+		assert_eq!(Power::power_of(&CHARLIE).cap.msg, 2_800_000);
 		assert_eq!(rates(DAVE).0, 200_000);
 
 		advance(12 * HOUR);
@@ -154,7 +152,10 @@ fn the_worked_example_of_docs_economics() {
 		advance(13 * HOUR);
 		assert_ok!(Power::set_params(
 			RuntimeOrigin::root(),
-			PowerParams { alpha_msg: FixedU128::from_u32(2_000), ..local }
+			PowerParams {
+				alpha: PerKind::new(FixedU128::from_u32(2_000), local.alpha.exec),
+				..local
+			}
 		));
 		advance(11 * HOUR);
 		assert_eq!(power(CHARLIE).0, 1_683_333);

@@ -1,4 +1,4 @@
-//! `delegate` and `undelegate`: generation moves with the delegated stake, both sides settle
+//! `delegate` and `undelegate`: generation moves with the delegated stake, both sides accrue
 //! first, and locks hold.
 
 use super::mock::*;
@@ -8,7 +8,7 @@ use frame_support::{assert_noop, assert_ok};
 
 #[test]
 fn delegating_moves_generation_from_the_delegator_to_the_delegate() {
-	ExtBuilder::build_and_execute(|| {
+	run(|| {
 		advance(DAY);
 		assert_ok!(Power::delegate(RuntimeOrigin::signed(ALICE), CHARLIE, 20 * UNIT, DAY));
 		assert_eq!(rates(ALICE), (300, 600));
@@ -24,7 +24,7 @@ fn delegating_moves_generation_from_the_delegator_to_the_delegate() {
 			}
 		);
 		advance(DAY);
-		// Alice settled at 50 Flux for the first day, at 30 for the second.
+		// Alice accrued at 50 Flux for the first day, at 30 for the second.
 		assert_eq!(power(ALICE), (500 + 300, 1_000 + 600));
 		assert_eq!(power(CHARLIE), (200, 400));
 	});
@@ -32,7 +32,7 @@ fn delegating_moves_generation_from_the_delegator_to_the_delegate() {
 
 #[test]
 fn delegating_again_to_the_same_account_adds_and_keeps_the_later_lock() {
-	ExtBuilder::build_and_execute(|| {
+	run(|| {
 		assert_ok!(Power::delegate(RuntimeOrigin::signed(ALICE), CHARLIE, 10 * UNIT, 2 * DAY));
 		assert_ok!(Power::delegate(RuntimeOrigin::signed(ALICE), CHARLIE, 5 * UNIT, DAY));
 		assert_eq!(
@@ -44,7 +44,7 @@ fn delegating_again_to_the_same_account_adds_and_keeps_the_later_lock() {
 
 #[test]
 fn undelegating_after_the_lock_restores_both_rates() {
-	ExtBuilder::build_and_execute(|| {
+	run(|| {
 		assert_ok!(Power::delegate(RuntimeOrigin::signed(ALICE), CHARLIE, 20 * UNIT, DAY));
 		assert_noop!(
 			Power::undelegate(RuntimeOrigin::signed(ALICE), CHARLIE),
@@ -66,7 +66,7 @@ fn undelegating_after_the_lock_restores_both_rates() {
 
 #[test]
 fn delegate_refuses_bad_input() {
-	ExtBuilder::build_and_execute(|| {
+	run(|| {
 		let alice = || RuntimeOrigin::signed(ALICE);
 		assert_noop!(Power::delegate(alice(), BOB, 0, 0), Error::<Test>::ZeroAmount);
 		assert_noop!(Power::delegate(alice(), ALICE, UNIT, 0), Error::<Test>::SelfDelegation);
@@ -87,17 +87,17 @@ fn delegate_refuses_bad_input() {
 
 #[test]
 fn undelegate_refuses_an_unknown_delegation() {
-	ExtBuilder::build_and_execute(|| {
+	run(|| {
 		assert_noop!(
 			Power::undelegate(RuntimeOrigin::signed(ALICE), BOB),
-			Error::<Test>::NoDelegation
+			Error::<Test>::UnknownDelegation
 		);
 	});
 }
 
 #[test]
 fn delegated_stake_cannot_be_unstaked() {
-	ExtBuilder::build_and_execute(|| {
+	run(|| {
 		assert_ok!(Power::delegate(RuntimeOrigin::signed(ALICE), BOB, 40 * UNIT, 0));
 		assert_noop!(
 			Flux::unstake(RuntimeOrigin::signed(ALICE), 11 * UNIT),
@@ -111,7 +111,7 @@ fn delegated_stake_cannot_be_unstaked() {
 
 #[test]
 fn the_delegate_s_own_stake_changes_do_not_disturb_the_delegation() {
-	ExtBuilder::build_and_execute(|| {
+	run(|| {
 		assert_ok!(Power::delegate(RuntimeOrigin::signed(ALICE), BOB, 10 * UNIT, 0));
 		assert_ok!(Flux::unstake(RuntimeOrigin::signed(BOB), 20 * UNIT));
 		assert_eq!(rates(BOB), (100, 200));

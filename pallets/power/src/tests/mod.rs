@@ -4,6 +4,6 @@ pub(crate) mod mock;
 
 mod accrual;
 mod delegation;
+mod leases;
 mod ledger;
 mod params;
-mod redirection;

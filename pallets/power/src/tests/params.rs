@@ -2,22 +2,24 @@
 
 use super::mock::*;
 use crate::{Checkpoints, Error, Event, Params, PowerParams};
+use fluxomics_primitives::PerKind;
 use frame_support::{assert_noop, assert_ok};
 use sp_arithmetic::FixedU128;
 use sp_runtime::DispatchError;
 
 #[test]
-fn raising_alpha_settles_nobody_yet_keeps_the_old_rate_for_the_past() {
-	ExtBuilder::build_and_execute(|| {
+fn raising_alpha_accrues_nobody_yet_keeps_the_old_rate_for_the_past() {
+	run(|| {
 		advance(DAY);
 		let old = test_params();
-		let new = PowerParams { alpha_msg: FixedU128::from_u32(30), ..old };
+		let new =
+			PowerParams { alpha: PerKind::new(FixedU128::from_u32(30), old.alpha.exec), ..old };
 		assert_ok!(Power::set_params(RuntimeOrigin::root(), new));
 		assert_eq!(last_event(), Event::ParamsSet { old, new });
 		assert_eq!(Params::<Test>::get(), new);
 		assert_eq!(rates(ALICE), (1_500, 1_000));
 		advance(DAY);
-		// Nobody was settled at the change, yet the first day counts at α = 10.
+		// Nobody was accrued at the change, yet the first day counts at α = 10.
 		assert_eq!(power(ALICE).0, 500 + 1_500);
 		assert_eq!(power(BOB).0, 200 + 600);
 	});
@@ -25,16 +27,20 @@ fn raising_alpha_settles_nobody_yet_keeps_the_old_rate_for_the_past() {
 
 #[test]
 fn the_history_keeps_the_last_checkpoints() {
-	ExtBuilder::build_and_execute(|| {
+	run(|| {
 		for alpha in 11..20u32 {
 			advance(DAY);
-			let params = PowerParams { alpha_msg: FixedU128::from_u32(alpha), ..test_params() };
+			let old = test_params();
+			let params = PowerParams {
+				alpha: PerKind::new(FixedU128::from_u32(alpha), old.alpha.exec),
+				..old
+			};
 			assert_ok!(Power::set_params(RuntimeOrigin::root(), params));
 		}
 		let checkpoints = Checkpoints::<Test>::get();
 		assert_eq!(checkpoints.len(), 4);
-		assert_eq!(checkpoints.last().map(|c| c.alpha_msg), Some(FixedU128::from_u32(19)));
-		// Alice's last settlement (genesis) is older than every kept checkpoint, yet her accrual
+		assert_eq!(checkpoints.last().map(|c| c.alpha.msg), Some(FixedU128::from_u32(19)));
+		// Alice's last accrual (genesis) is older than every kept checkpoint, yet her accrual
 		// is exact: checkpoints carry the cumulative index. One day each at α = 10, 11, …, 18.
 		assert_eq!(power(ALICE).0, (10..19).sum::<u128>() * 50);
 	});
@@ -42,15 +48,14 @@ fn the_history_keeps_the_last_checkpoints() {
 
 #[test]
 fn set_params_refuses_each_bad_value() {
-	ExtBuilder::build_and_execute(|| {
+	run(|| {
 		let ok = test_params();
+		let msg = |alpha: u32| PerKind::new(FixedU128::from_u32(alpha), ok.alpha.exec);
+		let exec = |alpha: u32| PerKind::new(ok.alpha.msg, FixedU128::from_u32(alpha));
 		let cases = [
-			(PowerParams { alpha_msg: FixedU128::from_u32(0), ..ok }, Error::<Test>::ZeroAlpha),
-			(PowerParams { alpha_exec: FixedU128::from_u32(0), ..ok }, Error::<Test>::ZeroAlpha),
-			(
-				PowerParams { alpha_msg: FixedU128::from_u32(1_000_001), ..ok },
-				Error::<Test>::AlphaTooHigh,
-			),
+			(PowerParams { alpha: msg(0), ..ok }, Error::<Test>::ZeroAlpha),
+			(PowerParams { alpha: exec(0), ..ok }, Error::<Test>::ZeroAlpha),
+			(PowerParams { alpha: msg(1_000_001), ..ok }, Error::<Test>::AlphaTooHigh),
 			(PowerParams { cap_period: 0, ..ok }, Error::<Test>::CapPeriodOutOfRange),
 			(PowerParams { cap_period: 365 * DAY + 1, ..ok }, Error::<Test>::CapPeriodOutOfRange),
 		];
@@ -63,7 +68,7 @@ fn set_params_refuses_each_bad_value() {
 
 #[test]
 fn set_params_refuses_signed_origins() {
-	ExtBuilder::build_and_execute(|| {
+	run(|| {
 		assert_noop!(
 			Power::set_params(RuntimeOrigin::signed(ALICE), test_params()),
 			DispatchError::BadOrigin

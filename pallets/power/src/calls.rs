@@ -1,0 +1,99 @@
+//! The bodies of the calls.
+
+use crate::{math, pallet::*, Delegation, PowerParams};
+use fluxomics_primitives::{Balance, Moment};
+use frame_support::{ensure, pallet_prelude::*, traits::Time};
+use sp_arithmetic::{traits::Zero, FixedPointNumber, FixedU128};
+
+impl<T: Config> Pallet<T> {
+	pub(crate) fn do_delegate(
+		who: &T::AccountId,
+		to: &T::AccountId,
+		amount: Balance,
+		lock: Moment,
+	) -> DispatchResult {
+		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		ensure!(who != to, Error::<T>::SelfDelegation);
+		ensure!(lock <= T::MaxDelegationLock::get(), Error::<T>::LockTooLong);
+		ensure!(Self::uncommitted(who) >= amount, Error::<T>::InsufficientStake);
+		let locked_until = T::Time::now().saturating_add(lock);
+
+		let mut delegations = Delegations::<T>::get(who);
+		let (total, locked_until) = if let Some(d) = delegations.iter_mut().find(|d| &d.to == to) {
+			d.amount = d.amount.saturating_add(amount);
+			d.locked_until = d.locked_until.max(locked_until);
+			(d.amount, d.locked_until)
+		} else {
+			delegations
+				.try_push(Delegation { to: to.clone(), amount, locked_until })
+				.map_err(|_| Error::<T>::TooManyDelegations)?;
+			(amount, locked_until)
+		};
+
+		let mut giver = Self::accrue(who);
+		let mut receiver = Self::accrue(to);
+		giver.delegated_out = giver.delegated_out.saturating_add(amount);
+		receiver.delegated_in = receiver.delegated_in.saturating_add(amount);
+		Accounts::<T>::insert(who, giver);
+		Accounts::<T>::insert(to, receiver);
+		Delegations::<T>::insert(who, delegations);
+		Self::deposit_event(Event::Delegated {
+			from: who.clone(),
+			to: to.clone(),
+			amount,
+			total,
+			locked_until,
+		});
+		Ok(())
+	}
+
+	pub(crate) fn do_undelegate(who: &T::AccountId, to: &T::AccountId) -> DispatchResult {
+		let mut delegations = Delegations::<T>::get(who);
+		let index =
+			delegations.iter().position(|d| &d.to == to).ok_or(Error::<T>::UnknownDelegation)?;
+		let delegation = delegations.remove(index);
+		ensure!(T::Time::now() >= delegation.locked_until, Error::<T>::DelegationLocked);
+
+		let mut giver = Self::accrue(who);
+		let mut receiver = Self::accrue(to);
+		giver.delegated_out = giver.delegated_out.saturating_sub(delegation.amount);
+		receiver.delegated_in = receiver.delegated_in.saturating_sub(delegation.amount);
+		Accounts::<T>::insert(who, giver);
+		Accounts::<T>::insert(to, receiver);
+		if delegations.is_empty() {
+			Delegations::<T>::remove(who);
+		} else {
+			Delegations::<T>::insert(who, delegations);
+		}
+		Self::deposit_event(Event::Undelegated {
+			from: who.clone(),
+			to: to.clone(),
+			amount: delegation.amount,
+		});
+		Ok(())
+	}
+
+	pub(crate) fn do_set_params(new: PowerParams) -> DispatchResult {
+		Self::validate_params(&new)?;
+		let old = Params::<T>::get();
+		Self::record_checkpoint(T::Time::now(), &new);
+		Params::<T>::put(new);
+		Self::deposit_event(Event::ParamsSet { old, new });
+		Ok(())
+	}
+
+	/// Checks parameters: every rejection has its own error.
+	pub fn validate_params(params: &PowerParams) -> DispatchResult {
+		let max =
+			FixedU128::from_inner(math::MAX_ALPHA_PU_PER_FLUX_DAY.saturating_mul(FixedU128::DIV));
+		for alpha in [params.alpha.msg, params.alpha.exec] {
+			ensure!(!alpha.is_zero(), Error::<T>::ZeroAlpha);
+			ensure!(alpha <= max, Error::<T>::AlphaTooHigh);
+		}
+		ensure!(
+			params.cap_period >= 1 && params.cap_period <= T::MaxCapPeriod::get(),
+			Error::<T>::CapPeriodOutOfRange
+		);
+		Ok(())
+	}
+}
