@@ -35,11 +35,14 @@ describe('Flox epochs, ranking and points', () => {
   const key = (target, caller) => `${target}>${caller}`;
 
   it('records charges as edges, ranks the closed epoch on chain and credits points', async () => {
-    // Before the epoch of interest (none of these has a counterparty): Dave becomes a PoCW
-    // verifier, so that a task can be posted, and Bob lists an offer.
-    const { minVerifierBond } = await api.query.pocw.params();
-    await ok(api.tx.flux.convert(minVerifierBond.toBigInt() + 100n * UNIT), who.dave);
-    await ok(api.tx.pocw.registerVerifier(minVerifierBond), who.dave);
+    // Before the epoch of interest (none of these has a counterparty): Dave, Eve and Ferdie
+    // become PoCW verifiers, so that a task with the least quorum can be posted, and Bob lists an
+    // offer.
+    const { minVerifierBond, minBudget, minQuorum } = await api.query.pocw.params();
+    for (const v of [who.dave, who.eve, who.ferdie]) {
+      await ok(api.tx.flux.convert(minVerifierBond.toBigInt() + 100n * UNIT), v);
+      await ok(api.tx.pocw.registerVerifier(minVerifierBond), v);
+    }
     const listed = await ok(api.tx.powerMarket.list(2_000n * UNIT, UNIT / 10n, 1_000, 3_600_000), who.bob);
     const offer = findEvent(listed.events, 'powerMarket', 'Listed').data.offer.toNumber();
     // Start right after an epoch begins, so that every interaction lands in one epoch.
@@ -67,7 +70,7 @@ describe('Flox epochs, ranking and points', () => {
     add(who.bob, who.charlie, (await ok(api.tx.powerMarket.rent(offer, 1_000n * UNIT, 5_000n, UNIT), who.charlie)).power);
     // A PoCW worker's claim serves the task's requester: Charlie reaches Alice.
     const now = (await api.query.timestamp.now()).toBigInt();
-    const posted = await ok(api.tx.pocw.postTask('0x' + '44'.repeat(32), 1_000n, 'Light', 1, now + 300_000n), who.alice);
+    const posted = await ok(api.tx.pocw.postTask('0x' + '44'.repeat(32), minBudget, 'Light', minQuorum, now + 300_000n), who.alice);
     const task = findEvent(posted.events, 'pocw', 'TaskPosted').data.task.toBigInt();
     add(who.alice, who.charlie, (await ok(api.tx.pocw.claimTask(task, 10n * UNIT), who.charlie)).power);
     // Self-interaction is not an edge.
@@ -131,13 +134,26 @@ describe('Flox epochs, ranking and points', () => {
       await run(NODE_BINARY, ['flox', 'export', '--rpc', rpc, '--epoch', String(epoch), '--out', file]);
       const exported = JSON.parse(readFileSync(file, 'utf8'));
       assert.equal(exported.edges.length, expected.size);
-      const fromFile = await run(NODE_BINARY, ['flox', 'verify', '--file', file]);
+      const fromFile = await run(NODE_BINARY, ['flox', 'verify', '--rpc', rpc, '--file', file]);
       assert.match(fromFile.stdout, /digest matches/);
-      // A tampered export does not match.
+      // A tampered export does not match the chain's digest.
       exported.edges[0][2] = (BigInt(exported.edges[0][2]) + 1n).toString();
       const tampered = join(dir, 'tampered.json');
       writeFileSync(tampered, JSON.stringify(exported));
-      await assert.rejects(run(NODE_BINARY, ['flox', 'verify', '--file', tampered]), /digest does not match/);
+      await assert.rejects(run(NODE_BINARY, ['flox', 'verify', '--rpc', rpc, '--file', tampered]), /digest does not match/);
+      // Nor does one whose own digest was rewritten to match its tampered edges: the file's
+      // digest proves nothing, the chain's does. Offline, it is only consistent with itself.
+      const forged = await run(NODE_BINARY, ['flox', 'verify', '--offline', '--file', tampered]).catch((e) => e);
+      const recomputed = /recomputed digest: (0x[0-9a-f]{64})/.exec(forged.stdout)[1];
+      exported.digest = recomputed;
+      writeFileSync(tampered, JSON.stringify(exported));
+      const offline = await run(NODE_BINARY, ['flox', 'verify', '--offline', '--file', tampered]);
+      assert.match(offline.stdout, /own digest only/);
+      await assert.rejects(run(NODE_BINARY, ['flox', 'verify', '--rpc', rpc, '--file', tampered]), /digest does not match/);
+      // A file that asks for unbounded work is refused before any is done.
+      exported.maxIterations = 4_294_967_295;
+      writeFileSync(tampered, JSON.stringify(exported));
+      await assert.rejects(run(NODE_BINARY, ['flox', 'verify', '--offline', '--file', tampered]), /iterations, above 10000/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

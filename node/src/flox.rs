@@ -5,7 +5,12 @@
 //! boosts frozen with the epoch and the ranking parameters, as `FloxApi` shows them at the block
 //! that announced the digest) and writes it to a JSON file; `verify` recomputes the ranking with
 //! the same `flox-rank` library, from a node or from such a file, and says whether its digest is
-//! the chain's.
+//! the chain's. A file proves nothing by itself (whoever wrote it wrote its digest too), so
+//! `verify --file` compares the recomputed digest with the digest the node at `--rpc` published;
+//! `--offline` compares with the file's own digest only, and says so.
+//!
+//! A file is untrusted input: it is refused above [`MAX_FILE_BYTES`], [`MAX_EDGES`] edges or
+//! [`MAX_ITERATIONS`] iterations, so the work it can ask for is bounded.
 //!
 //! The announcing block is the first block whose state has the epoch's digest: `export` finds it
 //! by bisection over block numbers, so the node must still have that block's state (an archive
@@ -20,6 +25,14 @@ use std::{
 	net::TcpStream,
 	path::PathBuf,
 };
+
+/// The largest export file `verify` reads (a full epoch of the runtime's 100 000 edges takes about
+/// 20 MB).
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+/// The most edges `verify` ranks from a file (ten times the runtime's `MaxEdges`).
+pub const MAX_EDGES: usize = 1_000_000;
+/// The most iterations `verify` runs for a file.
+pub const MAX_ITERATIONS: u32 = 10_000;
 
 /// Check Flox rankings off chain.
 #[derive(Debug, clap::Subcommand)]
@@ -44,9 +57,14 @@ pub enum FloxCmd {
 		/// The epoch (with `--rpc`).
 		#[arg(long, required_unless_present = "file")]
 		epoch: Option<u32>,
-		/// A file written by `flox export` instead of a node.
+		/// A file written by `flox export` instead of the node's edges; its ranking is compared
+		/// with the digest the node at `--rpc` published for its epoch.
 		#[arg(long)]
 		file: Option<PathBuf>,
+		/// With `--file`: compare with the file's own digest, without a node. This only checks
+		/// that the file is consistent, not that it is what the chain ranked.
+		#[arg(long, requires = "file")]
+		offline: bool,
 	},
 }
 
@@ -76,12 +94,23 @@ impl FloxCmd {
 				);
 				Ok(())
 			},
-			FloxCmd::Verify { rpc, epoch, file } => {
+			FloxCmd::Verify { rpc, epoch, file, offline } => {
 				let exported = match (file, epoch) {
 					(Some(file), _) => {
-						let json = serde_json::from_slice(&std::fs::read(file)?)
-							.map_err(|e| format!("{} is not JSON: {e}", file.display()))?;
-						from_json(&json)?
+						let mut exported = read_file(file)?;
+						if *offline {
+							println!(
+								"offline: checking the file against its own digest only; this \
+								 does not show that the chain ranked it"
+							);
+						} else {
+							let chain = chain_digest(rpc, exported.epoch)?;
+							if chain != exported.digest {
+								println!("the file's digest is not the chain's");
+							}
+							exported.digest = chain;
+						}
+						exported
 					},
 					(None, Some(epoch)) => fetch(rpc, *epoch)?,
 					(None, None) => return Err("give --epoch or --file".into()),
@@ -90,6 +119,42 @@ impl FloxCmd {
 			},
 		}
 	}
+}
+
+/// Reads an export file, refusing one that asks for more work than the bounds allow.
+fn read_file(file: &PathBuf) -> sc_cli::Result<Exported> {
+	let size = std::fs::metadata(file)?.len();
+	if size > MAX_FILE_BYTES {
+		return Err(format!(
+			"{} is {size} bytes, above the {MAX_FILE_BYTES} a Flox export can take",
+			file.display()
+		)
+		.into());
+	}
+	let json = serde_json::from_slice(&std::fs::read(file)?)
+		.map_err(|e| format!("{} is not JSON: {e}", file.display()))?;
+	let exported = from_json(&json)?;
+	if exported.edges.len() > MAX_EDGES {
+		return Err(format!("the file has {} edges, above {MAX_EDGES}", exported.edges.len()).into());
+	}
+	if exported.params.max_iterations > MAX_ITERATIONS {
+		return Err(format!(
+			"the file asks for {} iterations, above {MAX_ITERATIONS}",
+			exported.params.max_iterations
+		)
+		.into());
+	}
+	Ok(exported)
+}
+
+/// The digest the node published for `epoch` (at its best block).
+fn chain_digest(rpc: &str, epoch: u32) -> sc_cli::Result<[u8; 32]> {
+	let head = call(rpc, "chain_getBlockHash", json!([]))?
+		.as_str()
+		.ok_or("the node sent no best block")?
+		.to_string();
+	state_call::<Option<[u8; 32]>>(rpc, "FloxApi_digest", epoch.encode(), &head)?
+		.ok_or_else(|| format!("the chain has no digest for epoch {epoch}").into())
 }
 
 /// Recomputes the ranking and compares digests.

@@ -190,6 +190,10 @@ impl_runtime_apis! {
 		fn estimate(id: u64) -> Option<(sp_runtime::FixedU128, Balance)> {
 			Pocw::estimate(id)
 		}
+
+		fn panel(id: u64) -> Vec<fluxomics_primitives::PanelSeat<AccountId>> {
+			Pocw::panel(id)
+		}
 	}
 
 	impl fluxomics_primitives::FloxApi<Block, AccountId> for Runtime {

@@ -8,7 +8,7 @@ use frame_support::weights::Weight;
 /// The counterparty of each call (the account it serves or pays), for Flox. The metering pallet
 /// knows its own messages; transfers serve their destination, a rent pays the offer's lender
 /// (`rent_best`, which may pay several, names none); a PoCW worker's claim and result serve the
-/// task's requester, and an attestation serves the task's worker.
+/// task's requester, and a verifier's commitment and reveal serve the task's worker.
 pub struct CallCounterparty;
 impl pallet_power_metering::CallCounterparty<RuntimeCall, AccountId> for CallCounterparty {
 	fn counterparty(call: &RuntimeCall) -> Option<AccountId> {
@@ -21,7 +21,10 @@ impl pallet_power_metering::CallCounterparty<RuntimeCall, AccountId> for CallCou
 				pallet_pocw::Call::claim_task { task, .. }
 				| pallet_pocw::Call::submit_result { task, .. },
 			) => return pallet_pocw::Tasks::<Runtime>::get(task).map(|t| t.requester),
-			RuntimeCall::Pocw(pallet_pocw::Call::attest { task, .. }) => {
+			RuntimeCall::Pocw(
+				pallet_pocw::Call::commit_verdict { task, .. }
+				| pallet_pocw::Call::reveal_verdict { task, .. },
+			) => {
 				return pallet_pocw::Tasks::<Runtime>::get(task).and_then(|t| t.worker)
 			},
 			RuntimeCall::Balances(
@@ -44,7 +47,8 @@ impl pallet_power_metering::CallCounterparty<RuntimeCall, AccountId> for CallCou
 			| RuntimeCall::Pocw(
 				pallet_pocw::Call::claim_task { .. }
 				| pallet_pocw::Call::submit_result { .. }
-				| pallet_pocw::Call::attest { .. },
+				| pallet_pocw::Call::commit_verdict { .. }
+				| pallet_pocw::Call::reveal_verdict { .. },
 			) => <Runtime as frame_system::Config>::DbWeight::get().reads(1),
 			_ => Weight::zero(),
 		}

@@ -85,11 +85,14 @@ fn dev_economy() -> Economy {
 			max_duration: 3_600_000,
 			index_weight: Perbill::from_percent(20),
 		},
-		// The default rewards and collateral, with a reward period of a minute and deadlines
-		// within an hour, so that budgets renew and tasks expire while a person watches.
+		// The default rewards and collateral, with a reward period of a minute, deadlines within
+		// an hour and 30 s each to commit and to reveal a verdict, so that budgets renew and tasks
+		// settle or expire while a person watches.
 		pocw: PocwParams {
 			period: 60_000,
 			max_deadline: 3_600_000,
+			commit_period: 30_000,
+			reveal_period: 30_000,
 			..pallet_pocw::DefaultParams::get()
 		},
 		// Epochs of 20 s, so that a person (or a test) sees an epoch close, get ranked and pay

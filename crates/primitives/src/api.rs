@@ -1,7 +1,7 @@
 //! The runtime APIs that clients call (polkadot.js: `api.call.<name>.<method>`), and the types
 //! they return.
 
-use crate::{Balance, Moment, PerKind, PowerUnits, TaskClass, TaskStatus};
+use crate::{Balance, Moment, PerKind, PowerUnits, TaskClass, TaskStatus, VerdictState};
 use alloc::vec::Vec;
 use codec::{Decode, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
@@ -17,13 +17,13 @@ pub struct TaskInfo<AccountId> {
 	pub requester: AccountId,
 	/// Hash of the task's specification (kept off-chain).
 	pub spec_hash: H256,
-	/// The exec Power budget the requester allows, in PU.
-	pub budget: PowerUnits,
+	/// The Flux the requester holds in escrow to pay for it, in planck.
+	pub budget: Balance,
 	/// The task's class.
 	pub class: TaskClass,
-	/// Attestations that settle it.
+	/// Seats drawn to judge it.
 	pub quorum: u32,
-	/// Chain time (ms) after which it expires.
+	/// Chain time (ms) by which the result is due.
 	pub deadline: Moment,
 	/// Where it is in its lifecycle.
 	pub status: TaskStatus,
@@ -35,10 +35,25 @@ pub struct TaskInfo<AccountId> {
 	pub result_hash: Option<H256>,
 	/// Exec Power the submitted usage was metered at, in PU.
 	pub exec_cost: Option<PowerUnits>,
-	/// Attestations that the result is valid.
-	pub valid_attestations: u32,
-	/// Attestations that the result is invalid.
-	pub invalid_attestations: u32,
+	/// Revealed seats that found the result valid.
+	pub valid_seats: u32,
+	/// Revealed seats that found the result invalid.
+	pub invalid_seats: u32,
+	/// Chain time (ms) by which the drawn verifiers commit, once the result is in.
+	pub commit_end: Option<Moment>,
+	/// Chain time (ms) by which they reveal, once the result is in.
+	pub reveal_end: Option<Moment>,
+}
+
+/// One drawn verifier of a task, as `PocwApi::panel` shows it.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub struct PanelSeat<AccountId> {
+	/// The verifier.
+	pub verifier: AccountId,
+	/// How many of the task's seats it was drawn to (its vote counts that many times).
+	pub seats: u32,
+	/// Where its verdict is.
+	pub state: VerdictState,
 }
 
 /// What an extrinsic costs now and how its signer would pay: what `PowerApi::quote` returns.
@@ -203,8 +218,11 @@ sp_api::decl_runtime_apis! {
 		/// Task `id`, if it exists (settled and expired tasks are removed).
 		fn task_info(id: u64) -> Option<TaskInfo<AccountId>>;
 		/// The PoCW score and Flux reward (planck) task `id` would settle to now, given the
-		/// attestations so far and assuming a valid outcome; `None` before a result is in.
+		/// verdicts revealed so far and assuming a valid outcome; `None` before a result is in.
 		fn estimate(id: u64) -> Option<(FixedU128, Balance)>;
+		/// The verifiers task `id` drew and the state of each one's verdict; empty before the
+		/// draw.
+		fn panel(id: u64) -> Vec<PanelSeat<AccountId>>;
 	}
 
 	/// Flox epochs, ranks, points and the data to check a digest off chain.

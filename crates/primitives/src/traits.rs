@@ -74,6 +74,22 @@ impl<AccountId> StakeObserver<AccountId> for () {
 	}
 }
 
+/// The block's Power consumption, which moves the exchange rate R: every Power charge counts,
+/// whichever pallet makes it (the metering pallet's own charges, and PoCW's usage charges).
+pub trait PowerConsumption {
+	/// Counts `power` PU (of either kind) consumed in this block.
+	fn note_consumed(power: PowerUnits);
+	/// What `note_consumed` costs: callers add it to their weight.
+	fn note_consumed_weight() -> Weight;
+}
+
+impl PowerConsumption for () {
+	fn note_consumed(_: PowerUnits) {}
+	fn note_consumed_weight() -> Weight {
+		Weight::zero()
+	}
+}
+
 /// Stake a market has reserved: listed for rent and not leased. It counts as committed, so it
 /// can be neither unstaked nor delegated.
 pub trait ListedStake<AccountId> {
@@ -93,6 +109,8 @@ impl<AccountId> ListedStake<AccountId> for () {
 pub trait FluxLedger<AccountId> {
 	/// `who`'s free (spendable) Flux.
 	fn free(who: &AccountId) -> Balance;
+	/// `who`'s held Flux (collateral, bonds, escrow: set aside by the protocol).
+	fn held(who: &AccountId) -> Balance;
 	/// Creates `amount` of free Flux for `who` (rewards).
 	fn mint(who: &AccountId, amount: Balance) -> DispatchResult;
 	/// Creates `amount` of Flux for `who` and stakes it at once (auto-staked rewards).
@@ -118,10 +136,18 @@ pub trait FluxLedger<AccountId> {
 	/// Moves `amount` of free Flux from the protocol sink back to `who` (fees refunded for
 	/// weight a transaction did not use).
 	fn refund_from_sink(who: &AccountId, amount: Balance) -> DispatchResult;
+	/// The free Flux the protocol sink holds (the fees it has collected).
+	fn sink_balance() -> Balance;
+	/// Destroys `amount` of the sink's Flux (rewards funded by fees: what is minted for them is
+	/// first taken from the sink, so the supply does not grow by it).
+	fn burn_from_sink(amount: Balance) -> DispatchResult;
 }
 
 impl<AccountId> FluxLedger<AccountId> for () {
 	fn free(_: &AccountId) -> Balance {
+		0
+	}
+	fn held(_: &AccountId) -> Balance {
 		0
 	}
 	fn mint(_: &AccountId, amount: Balance) -> DispatchResult {
@@ -155,6 +181,12 @@ impl<AccountId> FluxLedger<AccountId> for () {
 		(flux == 0).then_some(0)
 	}
 	fn refund_from_sink(_: &AccountId, amount: Balance) -> DispatchResult {
+		zero_only(amount)
+	}
+	fn sink_balance() -> Balance {
+		0
+	}
+	fn burn_from_sink(amount: Balance) -> DispatchResult {
 		zero_only(amount)
 	}
 }

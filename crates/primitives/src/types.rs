@@ -189,8 +189,23 @@ pub enum TaskStatus {
 	Open,
 	/// A worker holds collateral on it and has not submitted yet.
 	Claimed,
-	/// The result is in; verifiers are attesting.
+	/// The result is in; its verifiers are drawn at the start of the next block.
 	Submitted,
+	/// The drawn verifiers are committing their hidden verdicts.
+	Committing,
+	/// The drawn verifiers are revealing their verdicts.
+	Revealing,
+}
+
+/// Where one drawn verifier's verdict on a task is.
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub enum VerdictState {
+	/// Drawn; nothing committed yet.
+	Drawn,
+	/// Its verdict is committed (hidden).
+	Committed,
+	/// Its verdict is revealed: `valid` and the `work_units` it measured.
+	Revealed { valid: bool, work_units: u64 },
 }
 
 #[cfg(test)]

@@ -10,11 +10,18 @@ use sp_arithmetic::{
 
 impl<T: Config> Pallet<T> {
 	/// `set_params`: checks `params` and stores them; the next epoch takes them (and the
-	/// ranking's share of a block applies at once).
+	/// ranking's share of a block applies at once). A shorter `epoch_length` also shortens the
+	/// running epoch: it ends at `start + epoch_length` of the new parameters (at the next block
+	/// if that is past), so that a vote can always end an epoch a bad snapshot started.
 	pub(crate) fn do_set_params(params: FloxParams) -> DispatchResult {
 		Self::validate_params(&params)?;
 		let old = Params::<T>::get();
 		Params::<T>::put(params);
+		let mut cur = Current::<T>::get();
+		if params.epoch_length < cur.params.epoch_length {
+			cur.params.epoch_length = params.epoch_length;
+			Current::<T>::put(cur);
+		}
 		Self::deposit_event(Event::ParamsSet { old, new: params });
 		Ok(())
 	}
@@ -32,12 +39,20 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Checks a parameter set.
+	/// Checks a parameter set: each value within its range (the constants of `types.rs`).
 	pub fn validate_params(p: &FloxParams) -> DispatchResult {
 		ensure!(!p.epoch_length.is_zero(), Error::<T>::ZeroEpochLength);
+		ensure!(p.epoch_length >= MIN_EPOCH_LENGTH, Error::<T>::EpochTooShort);
+		ensure!(p.epoch_length <= MAX_EPOCH_LENGTH, Error::<T>::EpochTooLong);
 		ensure!(!p.max_iterations.is_zero(), Error::<T>::ZeroMaxIterations);
+		ensure!(p.max_iterations <= MAX_ITERATIONS, Error::<T>::TooManyIterations);
 		ensure!(!p.boost_stake_unit.is_zero(), Error::<T>::ZeroBoostStakeUnit);
 		ensure!(p.boost_cap >= FixedU128::one(), Error::<T>::BoostCapBelowOne);
+		ensure!(p.boost_cap <= MAX_BOOST_CAP, Error::<T>::BoostCapTooLarge);
+		ensure!(
+			p.contracts_ratio <= MAX_POINTS_RATIO && p.eoas_ratio <= MAX_POINTS_RATIO,
+			Error::<T>::PointsRatioTooLarge
+		);
 		ensure!(!p.max_step_weight.is_zero(), Error::<T>::ZeroStepWeight);
 		ensure!(
 			Self::largest_step().all_lte(Self::share_of_block(p.max_step_weight)),

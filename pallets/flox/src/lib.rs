@@ -48,7 +48,9 @@
 //!    [`RankerState`]), *rank* (`Ranker::step` with the work the weight left allows), *write*
 //!    (ranks into [`Ranks`], points into [`Points`], per-epoch totals into [`Credited`]; then the
 //!    digest and [`Event::EpochRanked`]), *clean* (the epoch's edges and indices, by cursor).
-//! 4. **Governance**: `set_params` (checked; applies from the next epoch) and `set_tier`.
+//! 4. **Governance**: `set_params` (checked against the ranges of `types.rs`; applies from the
+//!    next epoch, except that a shorter `epoch_length` also shortens the running epoch) and
+//!    `set_tier`.
 //! 5. **Checking a digest off chain**: at the block of `EpochRanked`, read `FloxApi::edges`,
 //!    `FloxApi::boosts` and `FloxApi::rank_params` (or the same storage), rebuild the indices in
 //!    order of first appearance in the edge list, and run `flox_rank::rank`; its digest must equal
@@ -444,6 +446,17 @@ pub mod pallet {
 		StepWeightTooSmall,
 		/// A tier weight above the most allowed (1 000).
 		TierTooLarge,
+		/// The epoch length is below `MIN_EPOCH_LENGTH` (12 s).
+		EpochTooShort,
+		/// The epoch length is above `MAX_EPOCH_LENGTH` (90 days): the epoch could outlive any
+		/// vote to end it.
+		EpochTooLong,
+		/// The iteration cap is above `MAX_ITERATIONS` (1 000).
+		TooManyIterations,
+		/// The boost cap is above `MAX_BOOST_CAP` (1 000).
+		BoostCapTooLarge,
+		/// A points ratio is above `MAX_POINTS_RATIO` (10¹⁸).
+		PointsRatioTooLarge,
 	}
 
 	#[pallet::hooks]
@@ -469,7 +482,8 @@ pub mod pallet {
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
 		/// Sets the parameters, after checking them. They apply from the next epoch
-		/// (`max_step_weight` at once).
+		/// (`max_step_weight` at once); a shorter `epoch_length` also shortens the running epoch
+		/// (the benchmark takes that path).
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::set_params())]
 		pub fn set_params(origin: OriginFor<T>, params: FloxParams) -> DispatchResult {

@@ -13,8 +13,42 @@ pub type EpochId = u32;
 /// is not frozen: it keeps recording until a place frees.
 pub const MAX_QUEUED_EPOCHS: u32 = 4;
 
-/// Flox's governed parameters. Each epoch takes a snapshot of them when it starts: a change
-/// applies from the next epoch (`max_step_weight` excepted, which applies at once).
+/// The shortest epoch governance may set: 12 s of chain time, two 6 s slots, so that every epoch
+/// spans at least one whole block on a real network (the dev chain's 20 s epochs pass).
+pub const MIN_EPOCH_LENGTH: Moment = 12_000;
+
+/// The longest epoch governance may set: 90 days. Points are paid once an epoch is ranked, so a
+/// longer epoch would withhold them for more than a quarter; with the bound, a vote that set the
+/// longest epoch is undone by a later vote that shortens the running epoch (`set_params` ends it
+/// by the new length), and `start + epoch_length` can never overflow.
+pub const MAX_EPOCH_LENGTH: Moment = 90 * fluxomics_primitives::MILLIS_PER_DAY;
+
+/// The most iterations of the ranking governance may set. One iteration of the largest runtime
+/// epoch (100 000 edges, 2 × 65 536 accounts) is about `2 · edges + accounts` ≈ 331 000 units of
+/// `rank_step` work at 19.5 ns each (`docs/performance.md`), 6.5 ms: 1 000 iterations take
+/// 6.5 s of weight, about 14 blocks at the default quarter of a 2 s block (0.014 % of a week's
+/// epoch of 6 s blocks). Even at the least share `set_params` allows (≈ 1.2 % of a block, what
+/// holds the ≈ 22 ms `build` of the largest epoch) it is about 370 blocks, under 40 minutes.
+/// A `tolerance` of 0 (never converged before the cap) therefore ends within this many
+/// iterations; the default is 100, and 27 iterations already reach the exact fixed point of the
+/// largest measured epoch.
+pub const MAX_ITERATIONS: u32 = 1_000;
+
+/// The largest `boost_cap`: 1 000, the largest tier weight. A boost is at most
+/// `max_tier · boost_cap` = 10⁶, so the boosts of every account of an epoch (2 × 65 536 at 10²⁴
+/// in fixed point) sum far within `u128`: no valid cap makes the graph fail to build.
+pub const MAX_BOOST_CAP: FixedU128 = FixedU128::from_u32(1_000);
+
+/// The largest `contracts_ratio` and `eoas_ratio`: 10¹⁸ points a role an epoch (the default is
+/// 10⁶). Over every epoch id (`u32`) the points of both roles stay below 2 · 10¹⁸ · 2³² ≈
+/// 8.6 · 10²⁷, far within `u128`: the points ledger never saturates, so its totals stay exact.
+pub const MAX_POINTS_RATIO: u128 = 1_000_000_000_000_000_000;
+
+/// Flox's governed parameters, each within the range `validate_params` checks (the constants
+/// above). Each epoch takes a snapshot of them when it starts: a change applies from the next
+/// epoch (`max_step_weight` excepted, which applies at once), except that a shorter
+/// `epoch_length` also shortens the running epoch, so that a later vote can always end an epoch
+/// started with a bad snapshot.
 #[derive(
 	Clone,
 	Copy,
@@ -31,23 +65,27 @@ pub const MAX_QUEUED_EPOCHS: u32 = 4;
 )]
 #[serde(rename_all = "camelCase")]
 pub struct FloxParams {
-	/// Length of an epoch, in ms of chain time.
+	/// Length of an epoch, in ms of chain time; within [[`MIN_EPOCH_LENGTH`],
+	/// [`MAX_EPOCH_LENGTH`]].
 	pub epoch_length: Moment,
 	/// The ranking has converged once the L1 change of both rank vectors in one iteration is at
-	/// most this, in units of 2⁻⁶⁰ (`flox_rank::ONE` is rank 1).
+	/// most this, in units of 2⁻⁶⁰ (`flox_rank::ONE` is rank 1). Any value: 0 runs to
+	/// `max_iterations`.
 	pub tolerance: u64,
-	/// The most iterations of the ranking.
+	/// The most iterations of the ranking; within [1, [`MAX_ITERATIONS`]].
 	pub max_iterations: u32,
 	/// Staked Flux (planck) that adds one to the stake factor of a boost.
 	pub boost_stake_unit: Balance,
-	/// The largest stake factor of a boost (at least one).
+	/// The largest stake factor of a boost; within [1, [`MAX_BOOST_CAP`]].
 	pub boost_cap: FixedU128,
-	/// Points a target of rank 1 earns in an epoch ("ContractsRatio"): the targets' budget.
+	/// Points a target of rank 1 earns in an epoch ("ContractsRatio"): the targets' budget; at
+	/// most [`MAX_POINTS_RATIO`].
 	pub contracts_ratio: u128,
-	/// Points a caller of rank 1 earns in an epoch ("EOAsRatio"): the callers' budget.
+	/// Points a caller of rank 1 earns in an epoch ("EOAsRatio"): the callers' budget; at most
+	/// [`MAX_POINTS_RATIO`].
 	pub eoas_ratio: u128,
 	/// The most of a block's weight the ranking may use (and never more than what `on_idle` is
-	/// given).
+	/// given); at least what holds the ranking's dearest step for the largest epoch.
 	pub max_step_weight: Perbill,
 }
 

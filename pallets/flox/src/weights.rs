@@ -1,10 +1,10 @@
 
 //! Weights for `pallet_flox`, measured by the benchmark CLI (do not edit by hand).
 //!
-//! Generated with `scripts/benchmark.sh` (frame-benchmarking-cli 64.0.0) on 2026-11-23.
+//! Generated with `scripts/benchmark.sh` (frame-benchmarking-cli 64.0.0) on 2026-12-03.
 //! STEPS: `20`, REPEAT: `10`, WASM-EXECUTION: `Compiled`,
 //! CHAIN: `None`, DB CACHE: `1024`; HOSTNAME: `vm`,
-//! CPU: `AMD EPYC`.
+//! CPU: `Intel(R) Xeon(R) Processor`.
 
 // Executed Command:
 // /root/.cache/fluxomics/target/release/fluxomics-node
@@ -59,8 +59,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_306_000 picoseconds.
-		Weight::from_parts(4_697_000, 0)
+		// Minimum execution time: 6_304_000 picoseconds.
+		Weight::from_parts(6_880_000, 0)
 	}
 	/// Storage: `Flox::Current` (r:1 w:0)
 	/// Proof: `Flox::Current` (`max_values`: Some(1), `max_size`: Some(100), added: 595, mode: `MaxEncodedLen`)
@@ -83,10 +83,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0 + n * (69 ±0)`
 		//  Estimated: `3493 + n * (2539 ±0)`
-		// Minimum execution time: 1_513_000 picoseconds.
-		Weight::from_parts(1_582_000, 3493)
-			// Standard Error: 110_477
-			.saturating_add(Weight::from_parts(21_307_078, 0).saturating_mul(n.into()))
+		// Minimum execution time: 1_739_000 picoseconds.
+		Weight::from_parts(1_781_000, 3493)
+			// Standard Error: 45_133
+			.saturating_add(Weight::from_parts(16_789_481, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -99,8 +99,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `113`
 		//  Estimated: `1585`
-		// Minimum execution time: 4_827_000 picoseconds.
-		Weight::from_parts(5_388_000, 1585)
+		// Minimum execution time: 4_563_000 picoseconds.
+		Weight::from_parts(5_262_000, 1585)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 	}
 	/// Storage: `Flox::Current` (r:1 w:1)
@@ -115,8 +115,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `511`
 		//  Estimated: `3493`
-		// Minimum execution time: 14_552_000 picoseconds.
-		Weight::from_parts(15_864_000, 3493)
+		// Minimum execution time: 15_408_000 picoseconds.
+		Weight::from_parts(16_532_000, 3493)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -135,10 +135,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2400210 + n * (211 ±0)`
 		//  Estimated: `4498649 + n * (3340 ±0)`
-		// Minimum execution time: 1_523_181_000 picoseconds.
-		Weight::from_parts(1_356_102_279, 4498649)
-			// Standard Error: 125_437
-			.saturating_add(Weight::from_parts(18_702_890, 0).saturating_mul(n.into()))
+		// Minimum execution time: 2_819_406_000 picoseconds.
+		Weight::from_parts(3_010_269_527, 4498649)
+			// Standard Error: 127_924
+			.saturating_add(Weight::from_parts(15_417_780, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -158,12 +158,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `4 + a * (32 ±0) + e * (24 ±0)`
 		//  Estimated: `4498649`
-		// Minimum execution time: 1_651_514_000 picoseconds.
-		Weight::from_parts(108_910_729, 4498649)
-			// Standard Error: 3_239
-			.saturating_add(Weight::from_parts(83_271, 0).saturating_mul(e.into()))
-			// Standard Error: 4_943
-			.saturating_add(Weight::from_parts(105_543, 0).saturating_mul(a.into()))
+		// Minimum execution time: 2_650_240_000 picoseconds.
+		Weight::from_parts(2_691_392_000, 4498649)
+			// Standard Error: 2_436
+			.saturating_add(Weight::from_parts(90_445, 0).saturating_mul(e.into()))
+			// Standard Error: 3_718
+			.saturating_add(Weight::from_parts(83_225, 0).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -179,12 +179,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `572523 + e * (74 ±0)`
 		//  Estimated: `5023057`
-		// Minimum execution time: 2_451_917_000 picoseconds.
-		Weight::from_parts(2_505_066_000, 5023057)
-			// Standard Error: 1_194
-			.saturating_add(Weight::from_parts(37_755, 0).saturating_mul(e.into()))
-			// Standard Error: 1_195
-			.saturating_add(Weight::from_parts(19_511, 0).saturating_mul(w.into()))
+		// Minimum execution time: 1_979_638_000 picoseconds.
+		Weight::from_parts(1_988_500_000, 5023057)
+			// Standard Error: 1_434
+			.saturating_add(Weight::from_parts(84_392, 0).saturating_mul(e.into()))
+			// Standard Error: 1_435
+			.saturating_add(Weight::from_parts(19_966, 0).saturating_mul(w.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -205,10 +205,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `524814 + n * (56 ±0)`
 		//  Estimated: `1050069 + n * (2543 ±0)`
-		// Minimum execution time: 179_889_000 picoseconds.
-		Weight::from_parts(181_201_000, 1050069)
-			// Standard Error: 50_427
-			.saturating_add(Weight::from_parts(11_903_505, 0).saturating_mul(n.into()))
+		// Minimum execution time: 245_943_000 picoseconds.
+		Weight::from_parts(201_608_041, 1050069)
+			// Standard Error: 40_782
+			.saturating_add(Weight::from_parts(9_372_883, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -230,10 +230,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `31 + n * (40 ±0)`
 		//  Estimated: `990 + n * (2523 ±0)`
-		// Minimum execution time: 4_266_000 picoseconds.
-		Weight::from_parts(4_346_000, 990)
-			// Standard Error: 44_205
-			.saturating_add(Weight::from_parts(6_956_178, 0).saturating_mul(n.into()))
+		// Minimum execution time: 4_494_000 picoseconds.
+		Weight::from_parts(4_540_000, 990)
+			// Standard Error: 22_090
+			.saturating_add(Weight::from_parts(5_696_229, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
@@ -241,14 +241,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// Storage: `Flox::Params` (r:1 w:1)
 	/// Proof: `Flox::Params` (`max_values`: Some(1), `max_size`: Some(88), added: 583, mode: `MaxEncodedLen`)
+	/// Storage: `Flox::Current` (r:1 w:1)
+	/// Proof: `Flox::Current` (`max_values`: Some(1), `max_size`: Some(100), added: 595, mode: `MaxEncodedLen`)
 	fn set_params() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `77`
-		//  Estimated: `1573`
-		// Minimum execution time: 6_770_000 picoseconds.
-		Weight::from_parts(7_652_000, 1573)
-			.saturating_add(T::DbWeight::get().reads(1_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+		//  Measured:  `191`
+		//  Estimated: `1585`
+		// Minimum execution time: 10_593_000 picoseconds.
+		Weight::from_parts(11_712_000, 1585)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Flox::TierWeights` (r:1 w:1)
 	/// Proof: `Flox::TierWeights` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
@@ -256,8 +258,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3529`
-		// Minimum execution time: 7_040_000 picoseconds.
-		Weight::from_parts(7_731_000, 3529)
+		// Minimum execution time: 7_321_000 picoseconds.
+		Weight::from_parts(8_174_000, 3529)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -266,11 +268,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 // For tests and for runtimes that take these numbers with ParityDB's costs.
 impl WeightInfo for () {
 	fn record() -> Weight {
-		Weight::from_parts(4_697_000, 0)
+		Weight::from_parts(6_880_000, 0)
 	}
 	fn fold(n: u32, ) -> Weight {
-		Weight::from_parts(1_582_000, 3493)
-			.saturating_add(Weight::from_parts(21_307_078, 0).saturating_mul(n.into()))
+		Weight::from_parts(1_781_000, 3493)
+			.saturating_add(Weight::from_parts(16_789_481, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
@@ -278,39 +280,39 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2539).saturating_mul(n.into()))
 	}
 	fn epoch_check() -> Weight {
-		Weight::from_parts(5_388_000, 1585)
+		Weight::from_parts(5_262_000, 1585)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 	}
 	fn epoch_rollover() -> Weight {
-		Weight::from_parts(15_864_000, 3493)
+		Weight::from_parts(16_532_000, 3493)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn collect(n: u32, ) -> Weight {
-		Weight::from_parts(1_356_102_279, 4498649)
-			.saturating_add(Weight::from_parts(18_702_890, 0).saturating_mul(n.into()))
+		Weight::from_parts(3_010_269_527, 4498649)
+			.saturating_add(Weight::from_parts(15_417_780, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 			.saturating_add(Weight::from_parts(0, 3340).saturating_mul(n.into()))
 	}
 	fn build(e: u32, a: u32, ) -> Weight {
-		Weight::from_parts(108_910_729, 4498649)
-			.saturating_add(Weight::from_parts(83_271, 0).saturating_mul(e.into()))
-			.saturating_add(Weight::from_parts(105_543, 0).saturating_mul(a.into()))
+		Weight::from_parts(2_691_392_000, 4498649)
+			.saturating_add(Weight::from_parts(90_445, 0).saturating_mul(e.into()))
+			.saturating_add(Weight::from_parts(83_225, 0).saturating_mul(a.into()))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn rank_step(e: u32, w: u32, ) -> Weight {
-		Weight::from_parts(2_505_066_000, 5023057)
-			.saturating_add(Weight::from_parts(37_755, 0).saturating_mul(e.into()))
-			.saturating_add(Weight::from_parts(19_511, 0).saturating_mul(w.into()))
+		Weight::from_parts(1_988_500_000, 5023057)
+			.saturating_add(Weight::from_parts(84_392, 0).saturating_mul(e.into()))
+			.saturating_add(Weight::from_parts(19_966, 0).saturating_mul(w.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn write(n: u32, ) -> Weight {
-		Weight::from_parts(181_201_000, 1050069)
-			.saturating_add(Weight::from_parts(11_903_505, 0).saturating_mul(n.into()))
+		Weight::from_parts(201_608_041, 1050069)
+			.saturating_add(Weight::from_parts(9_372_883, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
@@ -318,20 +320,20 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2543).saturating_mul(n.into()))
 	}
 	fn clean(n: u32, ) -> Weight {
-		Weight::from_parts(4_346_000, 990)
-			.saturating_add(Weight::from_parts(6_956_178, 0).saturating_mul(n.into()))
+		Weight::from_parts(4_540_000, 990)
+			.saturating_add(Weight::from_parts(5_696_229, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2523).saturating_mul(n.into()))
 	}
 	fn set_params() -> Weight {
-		Weight::from_parts(7_652_000, 1573)
-			.saturating_add(ParityDbWeight::get().reads(1_u64))
-			.saturating_add(ParityDbWeight::get().writes(1_u64))
+		Weight::from_parts(11_712_000, 1585)
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn set_tier() -> Weight {
-		Weight::from_parts(7_731_000, 3529)
+		Weight::from_parts(8_174_000, 3529)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}

@@ -1,7 +1,7 @@
 //! The bodies of the calls: `convert`, `stake`, `unstake`, `rebond`, `withdraw_unbonded` and
 //! `set_params`. `lib.rs` checks the origin and calls these.
 
-use crate::{math, pallet::*, FluxParams, UnbondingChunk};
+use crate::{math, pallet::*, FluxParams, UnbondingChunk, MAX_HETU_PER_FLUX, MIN_HETU_PER_FLUX};
 use fluxomics_primitives::{Balance, StakeObserver};
 use frame_support::{ensure, pallet_prelude::*, traits::Time, weights::Weight};
 use sp_arithmetic::traits::Zero;
@@ -134,6 +134,8 @@ impl<T: Config> Pallet<T> {
 	/// Checks parameters (`set_params` and genesis): every rejection has its own error.
 	pub fn validate_params(params: &FluxParams) -> DispatchResult {
 		ensure!(!params.hetu_per_flux.is_zero(), Error::<T>::ZeroRate);
+		ensure!(params.hetu_per_flux >= MIN_HETU_PER_FLUX, Error::<T>::RateTooLow);
+		ensure!(params.hetu_per_flux <= MAX_HETU_PER_FLUX, Error::<T>::RateTooHigh);
 		ensure!(
 			params.unbonding_period <= T::MaxUnbondingPeriod::get(),
 			Error::<T>::UnbondingPeriodTooLong

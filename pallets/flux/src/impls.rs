@@ -21,6 +21,10 @@ impl<T: Config> FluxLedger<T::AccountId> for Pallet<T> {
 		Self::account(who).free
 	}
 
+	fn held(who: &T::AccountId) -> Balance {
+		Self::account(who).held
+	}
+
 	fn mint(who: &T::AccountId, amount: Balance) -> DispatchResult {
 		Self::do_mint(who, amount)
 	}
@@ -67,5 +71,13 @@ impl<T: Config> FluxLedger<T::AccountId> for Pallet<T> {
 
 	fn refund_from_sink(who: &T::AccountId, amount: Balance) -> DispatchResult {
 		Self::do_transfer(&Self::sink_account(), who, amount)
+	}
+
+	fn sink_balance() -> Balance {
+		Self::account(&Self::sink_account()).free
+	}
+
+	fn burn_from_sink(amount: Balance) -> DispatchResult {
+		Self::do_burn(&Self::sink_account(), amount)
 	}
 }

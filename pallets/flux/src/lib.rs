@@ -248,6 +248,11 @@ pub mod pallet {
 		UnbondingPeriodTooLong,
 		/// Parameters: `min_stake` and `min_convert` must be above zero.
 		ZeroMinimum,
+		/// Parameters: `hetu_per_flux` is below `MIN_HETU_PER_FLUX` (a thousandth of a HETU):
+		/// dust HETU would mint large amounts of Flux.
+		RateTooLow,
+		/// Parameters: `hetu_per_flux` is above `MAX_HETU_PER_FLUX` (1 000 HETU per Flux).
+		RateTooHigh,
 	}
 
 	#[pallet::hooks]

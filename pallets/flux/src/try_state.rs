@@ -8,11 +8,20 @@ use sp_arithmetic::traits::Zero;
 use sp_runtime::TryRuntimeError;
 
 impl<T: Config> Pallet<T> {
-	/// Checks every invariant (numbered 1 to 5, as in the pallet's README).
+	/// Checks every invariant (numbered 1 to 6, as in the pallet's README).
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		Self::check_issuance()?;
 		Self::check_stake()?;
-		Self::check_accounts()
+		Self::check_accounts()?;
+		Self::check_params()
+	}
+
+	/// The parameters:
+	///
+	/// 6. The stored parameters pass the checks of `set_params` (every value within its range).
+	fn check_params() -> Result<(), TryRuntimeError> {
+		Self::validate_params(&Params::<T>::get()).map_err(|_| "6: invalid parameters")?;
+		Ok(())
 	}
 
 	/// The issuance:

@@ -56,7 +56,21 @@ impl<MaxChunks: Get<u32>> FluxAccount<MaxChunks> {
 	}
 }
 
-/// The Flux pallet's governed parameters.
+/// The least `hetu_per_flux` governance may set: a thousandth of a HETU per Flux.
+///
+/// HETU and Flux both have 12 decimals, so a decimal slip in a vote (planck for unit) moves the
+/// rate by 10¹²; either bound catches it. At this floor one HETU mints at most 1 000 Flux, and
+/// the Flux a `convert_for` (a fee paid from HETU) mints beyond what it was asked for, which is
+/// below `1 / hetu_per_flux` planck, stays under 1 000 planck: dust HETU never mints more than
+/// dust Flux.
+pub const MIN_HETU_PER_FLUX: FixedU128 = FixedU128::from_rational(1, 1_000);
+
+/// The most `hetu_per_flux` governance may set: 1 000 HETU per Flux, three orders of magnitude
+/// above the launch price (1), as the floor is below it. Above it a newcomer holding only HETU
+/// could no longer pay a fee of a few Flux; a wider move needs a runtime upgrade, on purpose.
+pub const MAX_HETU_PER_FLUX: FixedU128 = FixedU128::from_u32(1_000);
+
+/// The Flux pallet's governed parameters (allowed ranges in `validate_params`).
 #[derive(
 	Clone,
 	Copy,
@@ -72,7 +86,8 @@ impl<MaxChunks: Get<u32>> FluxAccount<MaxChunks> {
 	serde::Deserialize,
 )]
 pub struct FluxParams {
-	/// HETU paid for one Flux by `convert` (default 1).
+	/// HETU paid for one Flux by `convert` (default 1); within
+	/// [[`MIN_HETU_PER_FLUX`], [`MAX_HETU_PER_FLUX`]].
 	pub hetu_per_flux: FixedU128,
 	/// Chain time from `unstake` until the Flux can be withdrawn, in milliseconds.
 	pub unbonding_period: Moment,

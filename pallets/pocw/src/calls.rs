@@ -2,11 +2,12 @@
 //! parameters, and the weights the calls declare beyond their benchmarks.
 
 use crate::{
-	expiry::TaskExpiry, math, pallet::*, Attestation, PocwParams, TaskId, TaskResult, Usage,
-	VerifierInfo, WeightInfo,
+	expiry::TaskExpiry, math, pallet::*, MAX_PERIOD, MAX_REWARD, MAX_REWARD_BUDGET, PocwParams, Seat, TaskId, TaskResult, Usage, Vote,
+	WeightInfo,
 };
+use codec::Encode;
 use fluxomics_primitives::{
-	Balance, FluxLedger, Moment, PerKind, PowerLedger, PowerUnits, TaskClass,
+	Balance, FluxLedger, Moment, PerKind, PowerConsumption, PowerLedger, PowerUnits, TaskClass,
 };
 use frame_support::{
 	ensure,
@@ -15,44 +16,89 @@ use frame_support::{
 	BoundedVec,
 };
 use sp_core::H256;
-use sp_runtime::{traits::Zero, DispatchError, DispatchResult};
+use sp_runtime::{
+	traits::{BlakeTwo256, Hash, Zero},
+	DispatchError, DispatchResult,
+};
 
 impl<T: Config> Pallet<T> {
-	/// Checks the parameters: `λ1 + λ2 + λ3 = 1` exactly, and no zero where zero makes no sense.
+	/// Checks the parameters: `λ1 + λ2 + λ3 = 1` exactly; the reward below the fee and the fees
+	/// within the budget; a reachable least quorum; no zero where zero makes no sense.
 	pub fn validate_params(p: &PocwParams) -> DispatchResult {
 		ensure!(
 			math::is_normalized(p.lambda1, p.lambda2, p.lambda3),
 			Error::<T>::SplitNotNormalized
 		);
-		ensure!(!p.period.is_zero(), Error::<T>::ZeroPeriod);
+		ensure!(p.reward_share < p.fee_share, Error::<T>::RewardNotBelowFee);
+		ensure!(
+			p.fee_share.deconstruct().saturating_add(p.verify_share.deconstruct()) <=
+				sp_arithmetic::Perbill::one().deconstruct(),
+			Error::<T>::FeesExceedBudget
+		);
+		ensure!(
+			p.min_quorum > 0 && p.min_quorum <= T::MaxAttestations::get(),
+			Error::<T>::InvalidMinQuorum
+		);
+		ensure!(
+			!p.period.is_zero() && !p.commit_period.is_zero() && !p.reveal_period.is_zero(),
+			Error::<T>::ZeroPeriod
+		);
+		ensure!(
+			p.period <= MAX_PERIOD &&
+				p.max_deadline <= MAX_PERIOD &&
+				p.commit_period <= MAX_PERIOD &&
+				p.reveal_period <= MAX_PERIOD,
+			Error::<T>::PeriodTooLong
+		);
+		ensure!(p.k <= MAX_REWARD && p.reward_budget <= MAX_REWARD_BUDGET, Error::<T>::RewardTooLarge);
 		ensure!(!p.work_cap.is_zero(), Error::<T>::ZeroWorkCap);
 		ensure!(!p.risk_ref.is_zero(), Error::<T>::ZeroRiskRef);
 		ensure!(!p.efficiency_cap.is_zero(), Error::<T>::ZeroEfficiencyCap);
 		ensure!(!p.max_deadline.is_zero(), Error::<T>::ZeroMaxDeadline);
 		ensure!(
-			!p.min_collateral.is_zero() && !p.min_verifier_bond.is_zero(),
+			!p.min_collateral.is_zero() && !p.min_verifier_bond.is_zero() && !p.min_budget.is_zero(),
 			Error::<T>::ZeroMinimum
 		);
 		Ok(())
 	}
 
-	/// The weight of `submit_result`: its benchmark and one accrual of the worker's Power (the
-	/// usage charge).
+	/// The weight of `submit_result`: its benchmark, one accrual of the worker's Power (the
+	/// usage charge) and counting the charge in the block's consumption.
 	pub fn submit_result_weight() -> Weight {
-		T::WeightInfo::submit_result().saturating_add(T::Power::max_accrual_weight())
+		T::WeightInfo::submit_result()
+			.saturating_add(T::Power::max_accrual_weight())
+			.saturating_add(T::Consumption::note_consumed_weight())
 	}
 
-	/// The weight of an attestation: one that settles the task weighs the dearer of the two
-	/// settlements, and one accrual of the worker's Power (its auto-staked reward changes its
-	/// stake).
-	pub fn attest_weight(settled: bool) -> Weight {
-		if settled {
-			T::WeightInfo::attest_settle()
-				.max(T::WeightInfo::attest_reject())
-				.saturating_add(T::Power::max_accrual_weight())
-		} else {
-			T::WeightInfo::attest()
+	/// The weight of a reveal that settles a task with `panel` verifiers (the dearest of the
+	/// three verdicts, and one accrual of the worker's Power, whose staked reward changes its
+	/// stake), or of one that does not (`None`).
+	pub fn settle_weight(panel: Option<u32>) -> Weight {
+		match panel {
+			None => T::WeightInfo::reveal_verdict(),
+			Some(p) => T::WeightInfo::reveal_settle(p)
+				.max(T::WeightInfo::reveal_reject(p))
+				.max(T::WeightInfo::expire_undecided(p))
+				.saturating_add(T::Power::max_accrual_weight()),
 		}
+	}
+
+	/// The weight `expire_task` declares: the dearer of an expiry and a settlement with a full
+	/// panel.
+	pub fn expire_task_weight() -> Weight {
+		T::WeightInfo::expire_task().max(Self::settle_weight(Some(T::MaxAttestations::get())))
+	}
+
+	/// The commitment of a verdict: `blake2_256(SCALE(task, verifier, valid, work_units, salt))`.
+	/// The verifier is in it, so another member cannot copy it.
+	pub fn commitment(
+		task: TaskId,
+		verifier: &T::AccountId,
+		valid: bool,
+		work_units: u64,
+		salt: H256,
+	) -> H256 {
+		<BlakeTwo256 as Hash>::hash(&(task, verifier, valid, work_units, salt).encode())
 	}
 
 	pub(crate) fn do_set_params(params: PocwParams) -> DispatchResult {
@@ -66,11 +112,11 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_register_verifier(who: &T::AccountId, bond: Balance) -> DispatchResult {
 		ensure!(!Verifiers::<T>::contains_key(who), Error::<T>::AlreadyVerifier);
 		ensure!(bond >= Params::<T>::get().min_verifier_bond, Error::<T>::BondTooSmall);
-		let count = VerifierCount::<T>::get();
-		ensure!(count < T::MaxVerifiers::get(), Error::<T>::TooManyVerifiers);
+		ensure!(VerifierCount::<T>::get() < T::MaxVerifiers::get(), Error::<T>::TooManyVerifiers);
+		let total = TotalBond::<T>::get().checked_add(bond).ok_or(Error::<T>::Overflow)?;
 		T::Flux::hold(who, bond)?;
-		Verifiers::<T>::insert(who, VerifierInfo { bond, pending: 0 });
-		VerifierCount::<T>::put(count.saturating_add(1));
+		Self::insert_verifier(who, bond);
+		TotalBond::<T>::put(total);
 		Self::deposit_event(Event::VerifierRegistered { who: who.clone(), bond });
 		Ok(())
 	}
@@ -78,9 +124,12 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_leave_verifier(who: &T::AccountId) -> DispatchResult {
 		let info = Verifiers::<T>::get(who).ok_or(Error::<T>::UnknownVerifier)?;
 		ensure!(info.pending.is_zero(), Error::<T>::VerifierBusy);
-		T::Flux::release(who, info.bond)?;
-		Verifiers::<T>::remove(who);
-		VerifierCount::<T>::mutate(|c| *c = c.saturating_sub(1));
+		// A bond slashed to nothing has nothing to release.
+		if !info.bond.is_zero() {
+			T::Flux::release(who, info.bond)?;
+		}
+		Self::remove_verifier(who, &info);
+		TotalBond::<T>::mutate(|t| *t = t.saturating_sub(info.bond));
 		Self::deposit_event(Event::VerifierLeft { who: who.clone(), bond: info.bond });
 		Ok(())
 	}
@@ -88,22 +137,29 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_post_task(
 		requester: &T::AccountId,
 		spec_hash: H256,
-		budget: PowerUnits,
+		budget: Balance,
 		class: TaskClass,
 		quorum: u32,
 		deadline: Moment,
 	) -> DispatchResult {
-		ensure!(!budget.is_zero(), Error::<T>::ZeroBudget);
-		ensure!(quorum > 0 && quorum <= T::MaxAttestations::get(), Error::<T>::InvalidQuorum);
+		let p = Params::<T>::get();
+		ensure!(budget >= p.min_budget, Error::<T>::BudgetTooSmall);
+		ensure!(
+			quorum >= p.min_quorum && quorum <= T::MaxAttestations::get(),
+			Error::<T>::InvalidQuorum
+		);
 		ensure!(quorum <= VerifierCount::<T>::get(), Error::<T>::NotEnoughVerifiers);
 		let now = T::Time::now();
 		ensure!(deadline > now, Error::<T>::DeadlineInPast);
-		ensure!(
-			deadline.saturating_sub(now) <= Params::<T>::get().max_deadline,
-			Error::<T>::DeadlineTooFar
-		);
+		ensure!(deadline.saturating_sub(now) <= p.max_deadline, Error::<T>::DeadlineTooFar);
+		let escrow = TotalEscrow::<T>::get().checked_add(budget).ok_or(Error::<T>::Overflow)?;
 		let id = NextTaskId::<T>::get();
 		TaskExpiry::<T>::schedule(deadline, id).map_err(|_| Error::<T>::ExpiryBucketFull)?;
+		if let Err(e) = T::Flux::hold(requester, budget) {
+			TaskExpiry::<T>::unschedule(deadline, &id);
+			return Err(e);
+		}
+		TotalEscrow::<T>::put(escrow);
 		Tasks::<T>::insert(
 			id,
 			TaskOf::<T> {
@@ -113,10 +169,11 @@ impl<T: Config> Pallet<T> {
 				class,
 				quorum,
 				deadline,
+				expiry: deadline,
 				worker: None,
 				collateral: 0,
 				result: None,
-				attestations: BoundedVec::new(),
+				panel: BoundedVec::new(),
 			},
 		);
 		NextTaskId::<T>::put(id.wrapping_add(1));
@@ -141,7 +198,9 @@ impl<T: Config> Pallet<T> {
 		ensure!(&task.requester != worker, Error::<T>::OwnTask);
 		ensure!(task.worker.is_none(), Error::<T>::TaskNotOpen);
 		ensure!(T::Time::now() < task.deadline, Error::<T>::DeadlinePassed);
-		ensure!(collateral >= Params::<T>::get().min_collateral, Error::<T>::CollateralTooSmall);
+		let p = Params::<T>::get();
+		let least = p.min_collateral.max(p.collateral_ratio.mul_ceil(task.budget));
+		ensure!(collateral >= least, Error::<T>::CollateralTooSmall);
 		let total =
 			TotalCollateral::<T>::get().checked_add(collateral).ok_or(Error::<T>::Overflow)?;
 		T::Flux::hold(worker, collateral)?;
@@ -182,67 +241,134 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let mut task = Tasks::<T>::get(id).ok_or(Error::<T>::UnknownTask)?;
 		ensure!(task.worker.as_ref() == Some(worker), Error::<T>::NotWorker);
-		ensure!(T::Time::now() < task.deadline, Error::<T>::DeadlinePassed);
+		let now = T::Time::now();
+		ensure!(now < task.deadline, Error::<T>::DeadlinePassed);
 		ensure!(task.result.is_none(), Error::<T>::AlreadySubmitted);
 		let exec_cost = math::exec_cost(&T::ExecCost::get(), &usage).ok_or(Error::<T>::Overflow)?;
-		let flux_paid = Self::charge_exec(worker, exec_cost)?;
-		task.result = Some(TaskResult { hash: result_hash, usage, exec_cost, flux_paid });
+		let p = Params::<T>::get();
+		let commit_end = now.saturating_add(p.commit_period);
+		let reveal_end = commit_end.saturating_add(p.reveal_period);
+		let mut draws = PendingDraws::<T>::get();
+		draws.try_push(id).map_err(|_| Error::<T>::DrawQueueFull)?;
+		// The task now expires when its reveal ends: refile it first, so that a full bucket
+		// changes nothing. A reveal ending in the bucket of the deadline needs no refiling (and
+		// unfiling the old entry would take out both).
+		let refile = TaskExpiry::<T>::bucket(reveal_end) != TaskExpiry::<T>::bucket(task.expiry);
+		if refile {
+			TaskExpiry::<T>::schedule(reveal_end, id).map_err(|_| Error::<T>::ExpiryBucketFull)?;
+		}
+		let flux_paid = match Self::charge_exec(worker, exec_cost) {
+			Ok(flux) => {
+				// A Power charge like any other: it moves R.
+				T::Consumption::note_consumed(exec_cost);
+				flux
+			},
+			Err(e) => {
+				if refile {
+					TaskExpiry::<T>::unschedule(reveal_end, &id);
+				}
+				return Err(e);
+			},
+		};
+		if refile {
+			TaskExpiry::<T>::unschedule(task.expiry, &id);
+		}
+		task.expiry = reveal_end;
+		task.result = Some(TaskResult {
+			hash: result_hash,
+			usage,
+			exec_cost,
+			flux_paid,
+			drawn: false,
+			commit_end,
+			reveal_end,
+		});
 		Tasks::<T>::insert(id, task);
+		PendingDraws::<T>::put(draws);
 		Self::deposit_event(Event::ResultSubmitted {
 			task: id,
 			worker: worker.clone(),
 			result_hash,
 			exec_cost,
 			flux_paid,
+			commit_end,
+			reveal_end,
 		});
 		Ok(())
 	}
 
-	/// Records an attestation; returns whether it settled the task.
-	pub(crate) fn do_attest(
-		verifier: &T::AccountId,
+	/// The task and the caller's place on its panel, once drawn.
+	fn seat_of(id: TaskId, who: &T::AccountId) -> Result<(TaskOf<T>, usize), DispatchError> {
+		let task = Tasks::<T>::get(id).ok_or(Error::<T>::UnknownTask)?;
+		ensure!(task.result.as_ref().is_some_and(|r| r.drawn), Error::<T>::NotDrawn);
+		let at = task
+			.panel
+			.iter()
+			.position(|s| &s.verifier == who)
+			.ok_or(Error::<T>::NotOnPanel)?;
+		Ok((task, at))
+	}
+
+	pub(crate) fn do_commit_verdict(
+		who: &T::AccountId,
+		id: TaskId,
+		commitment: H256,
+	) -> DispatchResult {
+		let (mut task, at) = Self::seat_of(id, who)?;
+		let commit_end = task.result.as_ref().map_or(0, |r| r.commit_end);
+		ensure!(T::Time::now() < commit_end, Error::<T>::CommitClosed);
+		let seat: &mut Seat<T::AccountId> =
+			task.panel.get_mut(at).ok_or(Error::<T>::NotOnPanel)?;
+		ensure!(seat.commitment.is_none(), Error::<T>::AlreadyCommitted);
+		seat.commitment = Some(commitment);
+		Tasks::<T>::insert(id, task);
+		Self::deposit_event(Event::VerdictCommitted { task: id, verifier: who.clone() });
+		Ok(())
+	}
+
+	/// Records a revealed verdict; settles the task when it was the last. Returns the size of
+	/// the panel if it settled.
+	pub(crate) fn do_reveal_verdict(
+		who: &T::AccountId,
 		id: TaskId,
 		valid: bool,
 		work_units: u64,
-	) -> Result<bool, DispatchError> {
-		let mut task = Tasks::<T>::get(id).ok_or(Error::<T>::UnknownTask)?;
-		let mut info = Verifiers::<T>::get(verifier).ok_or(Error::<T>::UnknownVerifier)?;
+		salt: H256,
+	) -> Result<Option<u32>, DispatchError> {
+		let (mut task, at) = Self::seat_of(id, who)?;
+		let now = T::Time::now();
+		ensure!(task.reveal_open(now), Error::<T>::RevealNotOpen);
+		let reveal_end = task.result.as_ref().map_or(0, |r| r.reveal_end);
+		ensure!(now < reveal_end, Error::<T>::RevealClosed);
+		let seat = task.panel.get_mut(at).ok_or(Error::<T>::NotOnPanel)?;
+		let committed = seat.commitment.ok_or(Error::<T>::NotCommitted)?;
+		ensure!(seat.vote.is_none(), Error::<T>::AlreadyRevealed);
 		ensure!(
-			&task.requester != verifier && task.worker.as_ref() != Some(verifier),
-			Error::<T>::Conflict
+			committed == Self::commitment(id, who, valid, work_units, salt),
+			Error::<T>::CommitmentMismatch
 		);
-		ensure!(task.result.is_some(), Error::<T>::NotSubmitted);
-		ensure!(T::Time::now() < task.deadline, Error::<T>::DeadlinePassed);
-		ensure!(
-			!task.attestations.iter().any(|a| &a.verifier == verifier),
-			Error::<T>::AlreadyAttested
-		);
-		task.attestations
-			.try_push(Attestation { verifier: verifier.clone(), valid, work_units })
-			.map_err(|_| Error::<T>::Overflow)?;
-		Self::deposit_event(Event::Attested {
+		seat.vote = Some(Vote { valid, work_units });
+		Self::deposit_event(Event::VerdictRevealed {
 			task: id,
-			verifier: verifier.clone(),
+			verifier: who.clone(),
 			valid,
 			work_units,
 		});
-		let len = u32::try_from(task.attestations.len()).unwrap_or(u32::MAX);
-		if len >= task.quorum {
-			// The verifier's attestation settles at once: it never becomes pending.
-			Self::unpend(&task, Some(verifier));
+		if task.all_revealed(now) {
+			let panel = u32::try_from(task.panel.len()).unwrap_or(u32::MAX);
+			Self::forget(id, &task);
 			Self::settle(id, task)?;
-			return Ok(true);
+			return Ok(Some(panel));
 		}
-		info.pending = info.pending.saturating_add(1);
-		Verifiers::<T>::insert(verifier, info);
 		Tasks::<T>::insert(id, task);
-		Ok(false)
+		Ok(None)
 	}
 
-	pub(crate) fn do_expire_task(id: TaskId) -> DispatchResult {
+	/// Ends a task whose expiry has come; returns the size of its panel if it settled.
+	pub(crate) fn do_expire_task(id: TaskId) -> Result<Option<u32>, DispatchError> {
 		let task = Tasks::<T>::get(id).ok_or(Error::<T>::UnknownTask)?;
-		ensure!(T::Time::now() >= task.deadline, Error::<T>::DeadlineNotPassed);
+		ensure!(T::Time::now() >= task.expiry, Error::<T>::DeadlineNotPassed);
 		Self::forget(id, &task);
-		Self::expire(id, task)
+		Self::end(id, task)
 	}
 }

@@ -1,79 +1,48 @@
 //! # PoCW pallet: Proof-of-Causal-Work settlement
 //!
-//! Workers earn Flux for verified agent work. A requester posts a task with an exec Power
-//! budget; a worker claims it, taking risk with Flux collateral; it submits a result hash and the
-//! work it used, which is metered in exec Power and charged to it like any execution (design
-//! §4); registered verifiers attest; on quorum the task settles and the worker is rewarded in
-//! Flux, part of it staked at once, so that more work brings more Power and so more work (the
-//! seed's closed loop, `docs/pocw.md`).
+//! Workers earn Flux for verified agent work. A requester posts a task and pays for it: its
+//! budget is held in escrow. A worker claims it, holding collateral in proportion to the budget,
+//! and submits a result with the work it used (metered in exec Power and charged to it). At the
+//! start of the next block, seats are drawn from the bonded verifiers, weighted by bond; the
+//! drawn verifiers commit hidden verdicts, then reveal them; the task **settles** by the revealed
+//! majority. Valid, the worker is paid from the escrow and rewarded `K · score` Flux (part of it
+//! staked at once, so more work brings more Power and so more work: the seed's closed loop);
+//! rejected, the budget goes back to the requester with part of the collateral. Verifiers who
+//! vote against the majority, or do not show, lose part of their bond (`docs/pocw.md`).
 //!
-//! ## Key terms
-//!
-//! - **Task**: a specification hash, an exec Power **budget** (PU), a **class** (its reward
-//!   weight), a **quorum** of attestations and a **deadline** (chain time, ms).
-//! - **Collateral**: free Flux the worker holds on a task it claims; returned on a valid
-//!   result, slashed on a rejected one, burned if it never submits.
-//! - **Usage**: the steps, model calls and on-chain transactions the worker reports; metered at
-//!   `e0 + e_step·steps + e_model·model_calls + e_tx·onchain_txs` exec PU (the metering pallet's
-//!   schedule) and charged to the worker: exec Power first, the rest in free Flux at the
-//!   exchange rate R (`ceil(deficit / R)`, to the protocol sink).
-//! - **Verifier**: an account holding a Flux bond that attests results: valid or not, and the
-//!   work units it measured.
-//! - **PoCW score**: `w · (1/2 + ρ/2) · (1/2 + e/2) · class_weight` in `[0, 1]`, from verified work
-//!   `w`, risk `ρ` and cost efficiency `e` ([`math`]).
-//! - **Reward**: `K · score` Flux, within a per-period budget; split `λ1` free to the worker,
-//!   `λ2` minted and staked for it, `λ3` to the sink or burned; `λ1 + λ2 + λ3 = 1` exactly.
-//!
-//! ## User flows
-//!
-//! 1. Verifiers `register_verifier(bond)`; `leave_verifier()` when no attestation of theirs is
-//!    pending.
-//! 2. A requester `post_task(spec_hash, budget, class, quorum, deadline)`.
-//! 3. A worker `claim_task(task, collateral)`, then `submit_result(task, result_hash, usage)`
-//!    before the deadline.
-//! 4. Verifiers `attest(task, valid, work_units)`; the quorum-th attestation settles the task in
-//!    the same call: valid if valid attestations outnumber invalid ones (a tie rejects). Settled
-//!    tasks are removed.
-//! 5. After the deadline anyone may `expire_task`, and `on_initialize` does it for every task
-//!    within a bounded budget per block: an unclaimed task is removed, a claimed task without a
-//!    result burns the collateral, a result without quorum gets its collateral back.
+//! The key terms (task, collateral, usage, verifier, panel, verdict, score, reward) are defined
+//! in [`types`](crate::Task)'s module docs.
 //!
 //! "Settle" and "settlement" mean only this: PoCW's verdict on a task. Bringing an account's
 //! Power up to now is the Power pallet's **accrual**.
 //!
 //! ## Design
 //!
-//! - Bounded everywhere: at most `MaxVerifiers` verifiers, `MaxAttestations` attestations a
-//!   task, `MaxExpiriesPerBucket` deadlines in a bucket of `ExpiryBucket` ms, and the hook scans
-//!   at most `MaxBucketsPerBlock` buckets and expires at most `MaxExpiriesPerBlock` tasks a
-//!   block, behind a cursor (no map iteration). The queue is the shared one of
-//!   [`fluxomics_primitives::expiry`], as the market's leases use it.
-//! - Rewards are minted (Flux enters by PoCW), limited to `reward_budget` per `period`, which
-//!   bounds what any collusion can mint. Verifiers who attest with the outcome earn
-//!   `attest_reward` each, from the same budget; the worker is paid first.
-//! - Declaring more usage only raises the metered cost, which the worker pays and which can only
-//!   lower the efficiency term: over-declaring never pays.
+//! - **Paying oneself never pays.** A valid task pays `fee_share` of its budget to the sink and
+//!   its reward is at most `reward_share < fee_share` of it: a requester who is its own worker
+//!   loses at least `(fee_share − reward_share) · budget` a task, whoever judges it.
+//! - **Drawn, not volunteered.** The draw is weighted by bond over a Fenwick tree of the bonds
+//!   (`sortition.rs`): one draw reads `log2(MaxVerifiers)` nodes, whatever the number of
+//!   verifiers. The seed is the hash of the block that included the submission, which the
+//!   worker cannot know when it signs (`draw.rs` and `docs/pocw.md` on what a block author can
+//!   steer).
+//! - **Accountable verdicts.** Commit–reveal, with the verifier in the commitment: a vote
+//!   cannot be copied. A vote against the majority costs `wrong_vote_slash`, a no-show
+//!   `no_show_slash` of the bond, to the sink. A rejected worker's collateral goes to the
+//!   requester and the sink, never to the verifiers.
+//! - Bounded everywhere: `MaxVerifiers` tree slots, `MaxAttestations` seats a task,
+//!   `MaxDrawsPerBlock` draws a block, `MaxExpiriesPerBucket` deadlines in a bucket of
+//!   `ExpiryBucket` ms, and the hook scans at most `MaxBucketsPerBlock` buckets and ends at
+//!   most `MaxExpiriesPerBlock` tasks a block, behind a cursor (no map iteration). The queue is
+//!   the shared one of [`fluxomics_primitives::expiry`].
 //! - All maths is in [`math`], pure and property-tested.
 //!
-//! ## Where things are
-//!
-//! | file | what |
-//! |---|---|
-//! | `lib.rs` | the pallet: config, storage, events, errors, genesis, hooks and calls (thin) |
-//! | `calls.rs` | the bodies of the calls, and the check of the parameters |
-//! | `settlement.rs` | the verdict on a task at quorum: score, reward and split, slash, budget |
-//! | `expiry.rs` | the deadline queue: filing a task, taking it out, ending it unsettled |
-//! | `hooks.rs` | the block hook (draining the deadline queue) and the integrity test |
-//! | `api.rs` | what `PocwApi` answers: `task_info`, `estimate` |
-//! | `try_state.rs` | the numbered invariants |
-//! | `math.rs` | the pure formulas (score, reward, split, periods) |
-//! | `types.rs` | stored types and parameters |
+//! The files, one topic each, are listed in `README.md`.
 //!
 //! ## Assumptions
 //!
-//! - The budget is the requester's statement: a requester colluding with its worker can claim a
-//!   generous budget, but efficiency is capped (`efficiency_cap`), the score still needs verified
-//!   work from a quorum of bonded verifiers, and the period budget bounds the total minted.
+//! - An adversary holding a share `s` of all bond holds each seat with probability `s`; the
+//!   probability that it decides a task is a binomial tail, tabled in `docs/pocw.md`.
 //! - The `FluxLedger` and `PowerLedger` implementations are all-or-nothing, and `mint_and_stake`
 //!   raises the worker's Power rate at once (the Flux pallet tells the Power pallet).
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -84,16 +53,19 @@ extern crate alloc;
 
 pub use pallet::*;
 pub use types::*;
+pub use draw::ParentHashRandomness;
 pub use weights::WeightInfo;
 
 mod api;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod calls;
+mod draw;
 mod expiry;
 mod hooks;
 pub mod math;
 mod settlement;
+mod sortition;
 #[cfg(test)]
 mod tests;
 #[cfg(any(feature = "try-runtime", feature = "std", test))]
@@ -116,9 +88,13 @@ pub mod pallet {
 	use super::*;
 	use alloc::vec::Vec;
 	use fluxomics_primitives::{
-		Balance, ExecSchedule, FluxLedger, Moment, PowerLedger, PowerUnits, TaskClass,
+		Balance, ExecSchedule, FluxLedger, Moment, PowerConsumption, PowerLedger, PowerUnits,
+		TaskClass,
 	};
-	use frame_support::{pallet_prelude::*, traits::Time};
+	use frame_support::{
+		pallet_prelude::*,
+		traits::{Randomness, Time},
+	};
 	use frame_system::pallet_prelude::*;
 	use sp_arithmetic::FixedU128;
 	use sp_core::H256;
@@ -128,24 +104,35 @@ pub mod pallet {
 
 	#[pallet::config]
 	pub trait Config: frame_system::Config {
-		/// Collateral, bonds and rewards are Flux.
+		/// Budgets, collateral, bonds and rewards are Flux.
 		type Flux: FluxLedger<Self::AccountId>;
 		/// Reported usage is paid in exec Power.
 		type Power: PowerLedger<Self::AccountId>;
 		/// The exec terms of the cost schedule (the metering pallet's, in the runtime).
 		type ExecCost: Get<ExecSchedule>;
-		/// R: Power units per Flux, for the part of a usage charge Power does not cover.
+		/// R: Power units per Flux, for the part of a usage charge Power does not cover and for
+		/// a budget's worth in exec Power.
 		type ExchangeRate: Get<FixedU128>;
+		/// Where usage charges count in the block's Power consumption, which moves R (the
+		/// metering pallet, in the runtime).
+		type Consumption: PowerConsumption;
 		/// Chain time, in milliseconds.
 		type Time: Time<Moment = Moment>;
+		/// The seed of the draws, taken at the start of the block after a submission
+		/// ([`ParentHashRandomness`] in the runtime: the hash of the submission's block).
+		type Randomness: Randomness<Self::Hash, BlockNumberFor<Self>>;
 		/// Who may change the parameters (governance; root in tests).
 		type UpdateOrigin: EnsureOrigin<Self::RuntimeOrigin>;
-		/// The most registered verifiers.
+		/// The slots of the draw tree: the most verifiers at once. A power of two; set so high
+		/// that filling it costs more bond than any one party holds.
 		#[pallet::constant]
 		type MaxVerifiers: Get<u32>;
-		/// The most attestations a task takes (the largest quorum).
+		/// The most seats a task is judged by (the largest quorum).
 		#[pallet::constant]
 		type MaxAttestations: Get<u32>;
+		/// The most panels drawn in a block (results submitted in the block before).
+		#[pallet::constant]
+		type MaxDrawsPerBlock: Get<u32>;
 		/// Width of an expiry bucket (tasks are filed by the bucket of their deadline), in ms.
 		#[pallet::constant]
 		type ExpiryBucket: Get<Moment>;
@@ -155,7 +142,7 @@ pub mod pallet {
 		/// The most buckets the hook scans in a block.
 		#[pallet::constant]
 		type MaxBucketsPerBlock: Get<u32>;
-		/// The most tasks the hook expires in a block.
+		/// The most tasks the hook ends in a block.
 		#[pallet::constant]
 		type MaxExpiriesPerBlock: Get<u32>;
 		/// Weights of this pallet's calls and hook.
@@ -181,28 +168,50 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Tasks<T: Config> = CountedStorageMap<_, Twox64Concat, TaskId, TaskOf<T>, OptionQuery>;
 
-	/// Registered verifiers: their bond and pending attestations.
+	/// Registered verifiers: their bond, open panels and slot in the draw tree.
 	#[pallet::storage]
 	pub type Verifiers<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, VerifierInfo, OptionQuery>;
 
-	/// How many verifiers are registered.
+	/// The verifier in each slot of the draw tree, slots `1..=VerifierCount`.
+	#[pallet::storage]
+	pub type VerifierAt<T: Config> = StorageMap<_, Twox64Concat, u32, T::AccountId, OptionQuery>;
+
+	/// The draw tree: a Fenwick tree of the bonds by slot (node `i` sums the bonds of the
+	/// `lowbit(i)` slots ending at `i`), `MaxVerifiers` nodes.
+	#[pallet::storage]
+	pub type BondTree<T> = StorageMap<_, Twox64Concat, u32, Balance, ValueQuery>;
+
+	/// How many verifiers are registered (the slots in use).
 	#[pallet::storage]
 	pub type VerifierCount<T> = StorageValue<_, u32, ValueQuery>;
+
+	/// The sum of the verifiers' bonds, in planck.
+	#[pallet::storage]
+	pub type TotalBond<T> = StorageValue<_, Balance, ValueQuery>;
 
 	/// Flux held as collateral on open tasks, in planck.
 	#[pallet::storage]
 	pub type TotalCollateral<T> = StorageValue<_, Balance, ValueQuery>;
 
+	/// Flux held in escrow as the budgets of open tasks, in planck.
+	#[pallet::storage]
+	pub type TotalEscrow<T> = StorageValue<_, Balance, ValueQuery>;
+
+	/// Tasks whose result came in this block: their panels are drawn at the start of the next.
+	#[pallet::storage]
+	pub type PendingDraws<T: Config> =
+		StorageValue<_, BoundedVec<TaskId, T::MaxDrawsPerBlock>, ValueQuery>;
+
 	/// The start of the current reward period (chain time, ms).
 	#[pallet::storage]
 	pub type PeriodStart<T> = StorageValue<_, Moment, ValueQuery>;
 
-	/// Flux rewards minted (or sent to the sink or burned as `λ3`) in the current period.
+	/// New Flux minted for rewards in the current period (what the sink did not fund).
 	#[pallet::storage]
 	pub type EmittedThisPeriod<T> = StorageValue<_, Balance, ValueQuery>;
 
-	/// Tasks by the bucket of their deadline (the expiry queue's buckets).
+	/// Tasks by the bucket of their expiry (the expiry queue's buckets).
 	#[pallet::storage]
 	pub type Expiries<T: Config> = StorageMap<
 		_,
@@ -253,12 +262,12 @@ pub mod pallet {
 		VerifierRegistered { who: T::AccountId, bond: Balance },
 		/// `who` left the verifiers; its `bond` is free again.
 		VerifierLeft { who: T::AccountId, bond: Balance },
-		/// `requester` posted a task.
+		/// `requester` posted a task and holds its `budget` in escrow.
 		TaskPosted {
 			task: TaskId,
 			requester: T::AccountId,
 			spec_hash: H256,
-			budget: PowerUnits,
+			budget: Balance,
 			class: TaskClass,
 			quorum: u32,
 			deadline: Moment,
@@ -266,50 +275,72 @@ pub mod pallet {
 		/// `worker` claimed a task, holding `collateral`.
 		TaskClaimed { task: TaskId, worker: T::AccountId, collateral: Balance },
 		/// `worker` submitted its result; its usage cost `exec_cost` exec PU, of which Power
-		/// paid what `flux_paid` (Flux planck, to the sink) did not.
+		/// paid what `flux_paid` (Flux planck, to the sink) did not. The panel commits by
+		/// `commit_end` and reveals by `reveal_end`.
 		ResultSubmitted {
 			task: TaskId,
 			worker: T::AccountId,
 			result_hash: H256,
 			exec_cost: PowerUnits,
 			flux_paid: Balance,
+			commit_end: Moment,
+			reveal_end: Moment,
 		},
-		/// `verifier` attested a result.
-		Attested { task: TaskId, verifier: T::AccountId, valid: bool, work_units: u64 },
-		/// A task settled valid: `worker` got `free` Flux, `staked` Flux auto-staked, and
-		/// `sink` went to the sink or was burned (`reward = free + staked + sink`). Verifiers
-		/// `rewarded` got `attest_reward` each (less if the budget ran out), `unrewarded`
-		/// attested against the outcome.
+		/// A task's panel was drawn: each verifier with its seats; `empty` seats fell to the
+		/// requester or the worker.
+		PanelDrawn { task: TaskId, panel: Vec<(T::AccountId, u32)>, empty: u32 },
+		/// `verifier` committed its hidden verdict.
+		VerdictCommitted { task: TaskId, verifier: T::AccountId },
+		/// `verifier` revealed its verdict.
+		VerdictRevealed { task: TaskId, verifier: T::AccountId, valid: bool, work_units: u64 },
+		/// A drawn verifier lost `amount` of its bond to the sink.
+		VerifierSlashed {
+			task: TaskId,
+			verifier: T::AccountId,
+			amount: Balance,
+			reason: SlashReason,
+		},
+		/// A task settled valid: `worker` was paid `paid` from the escrow (the budget less the
+		/// `fee` to the sink and the `verification_fee` to the majority's seats), and rewarded
+		/// `reward` (`free` + `staked` + `sink`), of which `from_sink` was taken from the sink
+		/// and the rest minted.
 		TaskSettled {
 			task: TaskId,
 			worker: T::AccountId,
 			score: FixedU128,
 			verified_work: u64,
+			paid: Balance,
+			fee: Balance,
+			verification_fee: Balance,
 			reward: Balance,
 			free: Balance,
 			staked: Balance,
 			sink: Balance,
-			rewarded: Vec<T::AccountId>,
-			unrewarded: Vec<T::AccountId>,
+			from_sink: Balance,
 		},
-		/// A task settled invalid: `worker`'s collateral was slashed, `to_each` to every
-		/// verifier in `rewarded` (who attested invalid, and also got `attest_reward`) and
-		/// `burned` burned; `unrewarded` attested valid.
+		/// A task settled as rejected: the requester got `refunded` of its budget back (the
+		/// rest paid the verification), and `to_requester` of the worker's collateral;
+		/// `to_sink` of the collateral went to the sink.
 		TaskRejected {
 			task: TaskId,
 			worker: T::AccountId,
-			slashed: Balance,
-			to_each: Balance,
-			burned: Balance,
-			rewarded: Vec<T::AccountId>,
-			unrewarded: Vec<T::AccountId>,
+			reason: RejectReason,
+			refunded: Balance,
+			verification_fee: Balance,
+			to_requester: Balance,
+			to_sink: Balance,
 		},
-		/// A task passed its deadline without settling.
+		/// A task's reveal ended without a majority of its seats revealed: the budget and the
+		/// collateral went back.
+		TaskUndecided { task: TaskId, worker: T::AccountId },
+		/// A task passed its deadline without a result: the budget went back, and `forfeited`
+		/// of the `collateral` to the requester.
 		TaskExpired {
 			task: TaskId,
 			outcome: ExpiryOutcome,
 			worker: Option<T::AccountId>,
 			collateral: Balance,
+			forfeited: Balance,
 		},
 		/// Governance changed the parameters.
 		ParamsSet { old: PocwParams, new: PocwParams },
@@ -321,15 +352,15 @@ pub mod pallet {
 		AlreadyVerifier,
 		/// The bond is below `min_verifier_bond`.
 		BondTooSmall,
-		/// `MaxVerifiers` are registered.
+		/// Every slot of the draw tree is taken.
 		TooManyVerifiers,
 		/// The account is not a registered verifier.
 		UnknownVerifier,
-		/// The verifier has attestations on tasks not yet settled or expired.
+		/// The verifier sits on the panel of a task not yet settled.
 		VerifierBusy,
-		/// A budget of zero.
-		ZeroBudget,
-		/// The quorum is zero or above `MaxAttestations`.
+		/// The budget is below `min_budget`.
+		BudgetTooSmall,
+		/// The quorum is below `min_quorum` or above `MaxAttestations`.
 		InvalidQuorum,
 		/// Fewer verifiers are registered than the quorum.
 		NotEnoughVerifiers,
@@ -337,7 +368,7 @@ pub mod pallet {
 		DeadlineInPast,
 		/// The deadline is beyond `max_deadline` from now.
 		DeadlineTooFar,
-		/// Too many tasks have deadlines in this bucket: choose another deadline.
+		/// Too many tasks expire in this bucket: choose another deadline, or submit later.
 		ExpiryBucketFull,
 		/// No such task (or it has settled or expired).
 		UnknownTask,
@@ -345,11 +376,11 @@ pub mod pallet {
 		TaskNotOpen,
 		/// The task's deadline has passed.
 		DeadlinePassed,
-		/// The task's deadline has not passed yet.
+		/// The task's expiry has not come yet.
 		DeadlineNotPassed,
 		/// A requester cannot claim its own task.
 		OwnTask,
-		/// The collateral is below `min_collateral`.
+		/// The collateral is below `min_collateral` or `collateral_ratio` of the budget.
 		CollateralTooSmall,
 		/// Only the task's worker may do this.
 		NotWorker,
@@ -357,17 +388,31 @@ pub mod pallet {
 		AlreadySubmitted,
 		/// Neither exec Power nor free Flux at R covers the usage.
 		InsufficientPower,
-		/// The worker or requester of a task cannot attest it.
-		Conflict,
-		/// The task has no result yet.
-		NotSubmitted,
-		/// The verifier attested this task already.
-		AlreadyAttested,
+		/// `MaxDrawsPerBlock` results came in this block already: submit in the next.
+		DrawQueueFull,
+		/// The task's panel is not drawn yet (no result, or the draw is next block).
+		NotDrawn,
+		/// The account was not drawn to this task's panel.
+		NotOnPanel,
+		/// The commit window has closed.
+		CommitClosed,
+		/// The verifier has committed already.
+		AlreadyCommitted,
+		/// The reveal has not opened: some members may still commit.
+		RevealNotOpen,
+		/// The reveal window has closed.
+		RevealClosed,
+		/// The verifier committed nothing to reveal.
+		NotCommitted,
+		/// The verifier has revealed already.
+		AlreadyRevealed,
+		/// The revealed verdict and salt do not hash to the commitment.
+		CommitmentMismatch,
 		/// An amount too large to compute with.
 		Overflow,
 		/// `λ1 + λ2 + λ3` is not exactly one.
 		SplitNotNormalized,
-		/// The reward period is zero.
+		/// A period or window of zero.
 		ZeroPeriod,
 		/// The work cap is zero.
 		ZeroWorkCap,
@@ -377,14 +422,24 @@ pub mod pallet {
 		ZeroEfficiencyCap,
 		/// The longest deadline is zero.
 		ZeroMaxDeadline,
-		/// The least collateral or the least verifier bond is zero.
+		/// The least budget, collateral or verifier bond is zero.
 		ZeroMinimum,
+		/// `reward_share` is not below `fee_share`: paying oneself could pay.
+		RewardNotBelowFee,
+		/// `fee_share + verify_share` is more than the whole budget.
+		FeesExceedBudget,
+		/// `min_quorum` is zero or above `MaxAttestations`.
+		InvalidMinQuorum,
+		/// A period, deadline or window longer than 30 days (`MAX_PERIOD`).
+		PeriodTooLong,
+		/// `K` above `MAX_REWARD` or the period budget above `MAX_REWARD_BUDGET`.
+		RewardTooLarge,
 	}
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn on_initialize(_: BlockNumberFor<T>) -> Weight {
-			Self::process_expiries()
+			Self::process_draws().saturating_add(Self::process_expiries())
 		}
 
 		fn integrity_test() {
@@ -399,7 +454,8 @@ pub mod pallet {
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
-		/// Becomes a verifier, holding `bond` of free Flux (at least `min_verifier_bond`).
+		/// Becomes a verifier, holding `bond` of free Flux (at least `min_verifier_bond`): the
+		/// bond is its weight in the draws.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::register_verifier())]
 		pub fn register_verifier(
@@ -410,8 +466,8 @@ pub mod pallet {
 			Self::do_register_verifier(&who, bond)
 		}
 
-		/// Leaves the verifiers and frees the bond; refused while an attestation of the caller's
-		/// is pending on a task not yet settled or expired.
+		/// Leaves the verifiers and frees the bond; refused while the caller sits on the panel
+		/// of a task not yet settled.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::leave_verifier())]
 		pub fn leave_verifier(origin: OriginFor<T>) -> DispatchResult {
@@ -419,14 +475,14 @@ pub mod pallet {
 			Self::do_leave_verifier(&who)
 		}
 
-		/// Posts a task: `budget` exec PU, settled by `quorum` attestations, expiring at
-		/// `deadline` (chain time, ms).
+		/// Posts a task, holding `budget` of free Flux in escrow; judged by `quorum` drawn
+		/// seats; the result is due by `deadline` (chain time, ms).
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::post_task())]
 		pub fn post_task(
 			origin: OriginFor<T>,
 			spec_hash: H256,
-			#[pallet::compact] budget: PowerUnits,
+			#[pallet::compact] budget: Balance,
 			class: TaskClass,
 			quorum: u32,
 			#[pallet::compact] deadline: Moment,
@@ -448,7 +504,8 @@ pub mod pallet {
 		}
 
 		/// Submits the result of a claimed task and the work it used, which is metered in exec
-		/// Power and charged to the worker (Power first, then free Flux at R).
+		/// Power and charged to the worker (Power first, then free Flux at R). The panel is
+		/// drawn at the start of the next block.
 		#[pallet::call_index(4)]
 		#[pallet::weight(Pallet::<T>::submit_result_weight())]
 		pub fn submit_result(
@@ -461,26 +518,30 @@ pub mod pallet {
 			Self::do_submit_result(&who, task, result_hash, usage)
 		}
 
-		/// Attests a submitted result; the quorum-th attestation settles the task.
+		/// Commits a drawn verifier's hidden verdict:
+		/// `blake2_256(SCALE(task, verifier, valid, work_units, salt))`.
 		#[pallet::call_index(5)]
-		#[pallet::weight(Pallet::<T>::attest_weight(true))]
-		pub fn attest(
+		#[pallet::weight(T::WeightInfo::commit_verdict())]
+		pub fn commit_verdict(
 			origin: OriginFor<T>,
 			task: TaskId,
-			valid: bool,
-			work_units: u64,
-		) -> DispatchResultWithPostInfo {
+			commitment: H256,
+		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let settled = Self::do_attest(&who, task, valid, work_units)?;
-			Ok(Some(Self::attest_weight(settled)).into())
+			Self::do_commit_verdict(&who, task, commitment)
 		}
 
-		/// Expires a task past its deadline (anyone may).
+		/// Ends a task whose expiry has come (anyone may): unsubmitted, it expires; submitted,
+		/// it settles with the verdicts revealed.
 		#[pallet::call_index(6)]
-		#[pallet::weight(T::WeightInfo::expire_task())]
-		pub fn expire_task(origin: OriginFor<T>, task: TaskId) -> DispatchResult {
+		#[pallet::weight(Pallet::<T>::expire_task_weight())]
+		pub fn expire_task(origin: OriginFor<T>, task: TaskId) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
-			Self::do_expire_task(task)
+			let weight = match Self::do_expire_task(task)? {
+				Some(panel) => Self::settle_weight(Some(panel)),
+				None => T::WeightInfo::expire_task(),
+			};
+			Ok(Some(weight).into())
 		}
 
 		/// Sets the parameters, after checking them.
@@ -489,6 +550,21 @@ pub mod pallet {
 		pub fn set_params(origin: OriginFor<T>, params: PocwParams) -> DispatchResult {
 			T::UpdateOrigin::ensure_origin(origin)?;
 			Self::do_set_params(params)
+		}
+
+		/// Reveals a committed verdict; the last reveal settles the task.
+		#[pallet::call_index(8)]
+		#[pallet::weight(Pallet::<T>::settle_weight(Some(T::MaxAttestations::get())))]
+		pub fn reveal_verdict(
+			origin: OriginFor<T>,
+			task: TaskId,
+			valid: bool,
+			work_units: u64,
+			salt: H256,
+		) -> DispatchResultWithPostInfo {
+			let who = ensure_signed(origin)?;
+			let settled = Self::do_reveal_verdict(&who, task, valid, work_units, salt)?;
+			Ok(Some(Self::settle_weight(settled)).into())
 		}
 	}
 }

@@ -43,6 +43,35 @@ pub fn flux_for_power(power: PowerUnits, rate: FixedU128) -> Option<Balance> {
 	)
 }
 
+/// Exec PU that `flux` planck buy at `rate` PU per Flux, rounded down: `⌊flux · rate / UNIT⌋`
+/// (saturating).
+pub fn power_for_flux(flux: Balance, rate: FixedU128) -> PowerUnits {
+	UNIT.checked_mul(FixedU128::DIV)
+		.and_then(|d| multiply_by_rational_with_rounding(flux, rate.into_inner(), d, Rounding::Down))
+		.unwrap_or(PowerUnits::MAX)
+}
+
+/// Whether the `reported` steps are within `tolerance` of the `measured` work:
+/// `|reported − measured| ≤ ⌈tolerance · measured⌉`.
+pub fn usage_within(reported: u64, measured: u64, tolerance: Perbill) -> bool {
+	reported.abs_diff(measured) <= tolerance.mul_ceil(measured)
+}
+
+/// A point in `[0, total)` from 32 random bytes: the bytes as a 256-bit number modulo `total`
+/// (the bias is below `total / 2^256`); `None` for a zero total.
+pub fn draw_point(random: &[u8; 32], total: Balance) -> Option<Balance> {
+	if total.is_zero() {
+		return None;
+	}
+	let r = sp_core::U256::from_big_endian(random);
+	r.checked_rem(sp_core::U256::from(total)).map(|point| point.low_u128())
+}
+
+/// The lowest set bit of `i` (the span of a Fenwick tree node).
+pub fn lowbit(i: u32) -> u32 {
+	i & i.wrapping_neg()
+}
+
 /// `a / b` in fixed point, rounded down, for `a ≤ b`; one if `b` is zero.
 fn ratio(a: u128, b: u128) -> FixedU128 {
 	if b.is_zero() {
@@ -59,7 +88,7 @@ fn half_up(x: FixedU128) -> FixedU128 {
 	FixedU128::from_inner(one.saturating_add(x.into_inner().min(one)).checked_div(2).unwrap_or(one))
 }
 
-/// The verified work of the valid attestations' `work_units`: their lower median (a single
+/// The verified work of the valid seats' `work_units`: their lower median (a single
 /// verifier inflating its measure cannot raise it), capped at `cap`; zero with none.
 pub fn verified_work(mut units: alloc::vec::Vec<u64>, cap: u64) -> u64 {
 	units.sort_unstable();
@@ -124,7 +153,8 @@ pub fn score(i: &ScoreInputs, s: &ScoreScale) -> FixedU128 {
 		.min(FixedU128::one())
 }
 
-/// `K · score`, rounded down, then limited to what is `left` of the period's budget.
+/// `K · score`, rounded down, then limited to `left` (what the task's cap, the sink and the
+/// period's budget allow).
 pub fn reward(k: Balance, score: FixedU128, left: Balance) -> Balance {
 	score.min(FixedU128::one()).saturating_mul_int(k).min(left)
 }

@@ -1,22 +1,31 @@
-//! Settlement: PoCW's verdict on a task that reached its quorum. Valid, the worker's collateral
-//! is released and it is rewarded `K · score` Flux (split `λ1` free, `λ2` auto-staked, `λ3` to
-//! the sink or burned); rejected, its collateral is slashed, part of it to the verifiers who
-//! found the result invalid. Verifiers with the outcome earn `attest_reward`; every reward counts
-//! against the period's budget.
+//! Settlement: PoCW's verdict on a task, by the seats its panel revealed.
+//!
+//! - Fewer than a majority of the seats revealed: **undecided**; the budget goes back to the
+//!   requester and the collateral to the worker.
+//! - Otherwise the revealed majority decides (a tie rejects). The seats with the majority share
+//!   the verification fee (`verify_share` of the budget, from the escrow).
+//!   - **Valid**, and the worker's reported steps within `usage_tolerance` of the verified work:
+//!     `fee_share` of the budget goes to the sink, the rest of the escrow to the worker, its
+//!     collateral back, and it is rewarded `min(K · score, reward_share · budget)`, funded from
+//!     the sink first and minted beyond it (within the period's budget).
+//!   - **Rejected** (by the votes, or a reported usage out of tolerance): the requester gets its
+//!     budget back less the verification fee, and `slash_to_requester` of the collateral; the
+//!     rest of the collateral goes to the sink.
+//! - A drawn verifier that revealed against the majority loses `wrong_vote_slash` of its bond;
+//!   one that did not commit or did not reveal, `no_show_slash`; both to the sink.
 
-use crate::{math, pallet::*, PocwParams, TaskId};
+use crate::{math, pallet::*, PocwParams, RejectReason, SlashReason, TaskId, Vote};
 use alloc::vec::Vec;
-use fluxomics_primitives::{Balance, FluxLedger};
-use frame_support::traits::Time;
+use fluxomics_primitives::{Balance, FluxLedger, PowerUnits};
+use frame_support::traits::{Get, Time};
 use sp_arithmetic::FixedU128;
 use sp_runtime::{traits::Zero, DispatchResult};
 
 impl<T: Config> Pallet<T> {
-	/// Clears the pending attestations of `task`'s verifiers (all but `skip`, whose attestation
-	/// was never counted as pending).
-	pub(crate) fn unpend(task: &TaskOf<T>, skip: Option<&T::AccountId>) {
-		for a in task.attestations.iter().filter(|a| Some(&a.verifier) != skip) {
-			Verifiers::<T>::mutate_exists(&a.verifier, |v| {
+	/// Takes `task`'s panel off the verifiers' open panels.
+	pub(crate) fn unpend(task: &TaskOf<T>) {
+		for s in task.panel.iter() {
+			Verifiers::<T>::mutate_exists(&s.verifier, |v| {
 				if let Some(v) = v {
 					v.pending = v.pending.saturating_sub(1);
 				}
@@ -25,7 +34,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Starts a new reward period if the current one is over; returns what is left of the
-	/// period's budget.
+	/// period's budget of new Flux.
 	fn budget_left(p: &PocwParams) -> Balance {
 		let now = T::Time::now();
 		let start = PeriodStart::<T>::get();
@@ -46,22 +55,38 @@ impl<T: Config> Pallet<T> {
 		p.reward_budget.saturating_sub(EmittedThisPeriod::<T>::get())
 	}
 
-	fn note_emitted(amount: Balance) {
-		EmittedThisPeriod::<T>::mutate(|e| *e = e.saturating_add(amount));
+	/// The work units of the revealed valid seats, one entry a seat.
+	fn valid_units(task: &TaskOf<T>) -> Vec<u64> {
+		let mut units = Vec::new();
+		for s in task.panel.iter() {
+			if let Some(Vote { valid: true, work_units }) = s.vote {
+				for _ in 0..s.seats {
+					units.push(work_units);
+				}
+			}
+		}
+		units
+	}
+
+	/// The exec cost the score sees: the reported usage metered with its steps raised to the
+	/// verified work, so that under-reporting never makes a result look cheaper.
+	fn verified_cost(task: &TaskOf<T>, verified_work: u64) -> PowerUnits {
+		let Some(r) = task.result.as_ref() else { return 0 };
+		let mut usage = r.usage;
+		usage.steps = usage.steps.max(verified_work);
+		math::exec_cost(&T::ExecCost::get(), &usage).unwrap_or(PowerUnits::MAX)
 	}
 
 	/// The score a task with a result would settle to, assuming a valid outcome, and its
-	/// verified work.
+	/// verified work (the lower median of the valid seats' measures).
 	pub(crate) fn score_of(task: &TaskOf<T>, p: &PocwParams) -> (FixedU128, u64) {
-		let units = task.attestations.iter().filter(|a| a.valid).map(|a| a.work_units).collect();
-		let verified_work = math::verified_work(units, p.work_cap);
-		let exec_cost = task.result.as_ref().map(|r| r.exec_cost).unwrap_or(0);
+		let verified_work = math::verified_work(Self::valid_units(task), u64::MAX);
 		let score = math::score(
 			&math::ScoreInputs {
-				verified_work,
+				verified_work: verified_work.min(p.work_cap),
 				collateral: task.collateral,
-				budget: task.budget,
-				exec_cost,
+				budget: math::power_for_flux(task.budget, T::ExchangeRate::get()),
+				exec_cost: Self::verified_cost(task, verified_work),
 				class_weight: p.class_weights.of(task.class),
 			},
 			&math::ScoreScale {
@@ -73,89 +98,163 @@ impl<T: Config> Pallet<T> {
 		(score, verified_work)
 	}
 
-	/// Mints `attest_reward` (within the budget) to each of `verifiers`.
-	fn reward_verifiers(verifiers: &[T::AccountId], p: &PocwParams) -> DispatchResult {
-		for v in verifiers {
-			let amount = p.attest_reward.min(Self::budget_left(p));
-			if !amount.is_zero() {
-				T::Flux::mint(v, amount)?;
-				Self::note_emitted(amount);
-			}
+	/// The most a task's reward can be now: its share of the budget, and what the sink and the
+	/// period's budget of new Flux can fund.
+	pub(crate) fn reward_room(task: &TaskOf<T>, p: &PocwParams, budget_left: Balance) -> Balance {
+		p.reward_share
+			.mul_floor(task.budget)
+			.min(T::Flux::sink_balance().saturating_add(budget_left))
+	}
+
+	/// Takes `share` of `who`'s bond to the sink, and tells why.
+	fn slash_verifier(id: TaskId, who: &T::AccountId, share: sp_arithmetic::Perbill, reason: SlashReason) -> DispatchResult {
+		let Some(mut info) = Verifiers::<T>::get(who) else { return Ok(()) };
+		let amount = share.mul_floor(info.bond).min(info.bond);
+		if amount.is_zero() {
+			return Ok(());
 		}
+		T::Flux::slash_held(who, amount, Some(who))?;
+		T::Flux::pay_to_sink(who, amount)?;
+		Self::reduce_bond(&mut info, amount);
+		Verifiers::<T>::insert(who, info);
+		Self::deposit_event(Event::VerifierSlashed { task: id, verifier: who.clone(), amount, reason });
 		Ok(())
 	}
 
-	/// Settles a task that reached its quorum, and removes it.
+	/// Moves `amount` of `from`'s held Flux to the sink.
+	fn held_to_sink(from: &T::AccountId, amount: Balance) -> DispatchResult {
+		if amount.is_zero() {
+			return Ok(());
+		}
+		T::Flux::slash_held(from, amount, Some(from))?;
+		T::Flux::pay_to_sink(from, amount)
+	}
+
+	/// Moves `amount` of `from`'s held Flux to `to`'s free Flux.
+	fn held_to(from: &T::AccountId, to: &T::AccountId, amount: Balance) -> DispatchResult {
+		if amount.is_zero() {
+			return Ok(());
+		}
+		T::Flux::slash_held(from, amount, Some(to))
+	}
+
+	/// Settles a task whose reveal is over (or complete), already forgotten.
 	pub(crate) fn settle(id: TaskId, task: TaskOf<T>) -> DispatchResult {
-		let worker = task.worker.clone().ok_or(Error::<T>::NotSubmitted)?;
+		let Some(worker) = task.worker.clone() else { return Ok(()) };
 		let p = Params::<T>::get();
+		Self::unpend(&task);
 		let (valid, invalid) = task.tally();
-		let outcome = valid > invalid;
-		let (rewarded, unrewarded): (Vec<_>, Vec<_>) =
-			task.attestations.iter().partition(|a| a.valid == outcome);
-		let rewarded: Vec<T::AccountId> =
-			rewarded.into_iter().map(|a| a.verifier.clone()).collect();
-		let unrewarded: Vec<T::AccountId> =
-			unrewarded.into_iter().map(|a| a.verifier.clone()).collect();
-		Self::forget(id, &task);
-		if outcome {
-			let (score, verified_work) = Self::score_of(&task, &p);
-			let reward = math::reward(p.k, score, Self::budget_left(&p));
-			let (free, staked, sink) = math::split(reward, p.lambda1, p.lambda2);
+		let revealed = valid.saturating_add(invalid);
+		let decided = revealed.saturating_mul(2) > task.seats() && !revealed.is_zero();
+		let majority = valid > invalid;
+		// Slashes: no-shows always, votes against the majority when there is a verdict.
+		for s in task.panel.iter() {
+			match s.vote {
+				None => Self::slash_verifier(id, &s.verifier, p.no_show_slash, SlashReason::NoShow)?,
+				Some(v) if decided && v.valid != majority =>
+					Self::slash_verifier(id, &s.verifier, p.wrong_vote_slash, SlashReason::WrongVote)?,
+				Some(_) => {},
+			}
+		}
+		if !decided {
+			if !task.budget.is_zero() {
+				T::Flux::release(&task.requester, task.budget)?;
+			}
 			if !task.collateral.is_zero() {
 				T::Flux::release(&worker, task.collateral)?;
 			}
-			if !free.is_zero() {
-				T::Flux::mint(&worker, free)?;
+			Self::deposit_event(Event::TaskUndecided { task: id, worker });
+			return Ok(());
+		}
+		// The verification fee, to the seats with the majority; what does not divide, to the sink.
+		let winners = if majority { valid } else { invalid };
+		let verification_fee = p.verify_share.mul_floor(task.budget);
+		let (per_seat, rest) = math::share_equally(verification_fee, winners);
+		for s in task.panel.iter() {
+			if s.vote.is_some_and(|v| v.valid == majority) {
+				Self::held_to(&task.requester, &s.verifier, per_seat.saturating_mul(s.seats.into()))?;
 			}
-			if !staked.is_zero() {
-				T::Flux::mint_and_stake(&worker, staked)?;
-			}
-			if !sink.is_zero() && p.lambda3_to_sink {
-				T::Flux::mint(&worker, sink)?;
-				T::Flux::pay_to_sink(&worker, sink)?;
-			}
-			Self::note_emitted(reward);
-			Self::reward_verifiers(&rewarded, &p)?;
-			Self::deposit_event(Event::TaskSettled {
-				task: id,
-				worker,
-				score,
-				verified_work,
-				reward,
-				free,
-				staked,
-				sink,
-				rewarded,
-				unrewarded,
-			});
+		}
+		Self::held_to_sink(&task.requester, rest)?;
+		let (score, verified_work) = Self::score_of(&task, &p);
+		let reported = task.result.as_ref().map_or(0, |r| r.usage.steps);
+		let usage_ok = math::usage_within(reported, verified_work, p.usage_tolerance);
+		if majority && usage_ok {
+			Self::settle_valid(id, task, worker, &p, verification_fee, score, verified_work)
 		} else {
-			let n = u32::try_from(rewarded.len()).unwrap_or(u32::MAX);
-			let (to_each, rest) =
-				math::share_equally(p.slash_to_verifiers.mul_floor(task.collateral), n);
-			let burned = task
-				.collateral
-				.saturating_sub(p.slash_to_verifiers.mul_floor(task.collateral))
-				.saturating_add(rest);
-			if !to_each.is_zero() {
-				for v in rewarded.iter() {
-					T::Flux::slash_held(&worker, to_each, Some(v))?;
-				}
+			let reason = if majority { RejectReason::Usage } else { RejectReason::Votes };
+			let refunded = task.budget.saturating_sub(verification_fee);
+			if !refunded.is_zero() {
+				T::Flux::release(&task.requester, refunded)?;
 			}
-			if !burned.is_zero() {
-				T::Flux::slash_held(&worker, burned, None)?;
-			}
-			Self::reward_verifiers(&rewarded, &p)?;
+			let to_requester = p.slash_to_requester.mul_floor(task.collateral);
+			let to_sink = task.collateral.saturating_sub(to_requester);
+			Self::held_to(&worker, &task.requester, to_requester)?;
+			Self::held_to_sink(&worker, to_sink)?;
 			Self::deposit_event(Event::TaskRejected {
 				task: id,
 				worker,
-				slashed: task.collateral,
-				to_each,
-				burned,
-				rewarded,
-				unrewarded,
+				reason,
+				refunded,
+				verification_fee,
+				to_requester,
+				to_sink,
 			});
+			Ok(())
 		}
+	}
+
+	/// Pays and rewards the worker of a task settled valid.
+	fn settle_valid(
+		id: TaskId,
+		task: TaskOf<T>,
+		worker: T::AccountId,
+		p: &PocwParams,
+		verification_fee: Balance,
+		score: FixedU128,
+		verified_work: u64,
+	) -> DispatchResult {
+		let fee = p.fee_share.mul_floor(task.budget);
+		let paid = task.budget.saturating_sub(fee).saturating_sub(verification_fee);
+		Self::held_to_sink(&task.requester, fee)?;
+		Self::held_to(&task.requester, &worker, paid)?;
+		if !task.collateral.is_zero() {
+			T::Flux::release(&worker, task.collateral)?;
+		}
+		let budget_left = Self::budget_left(p);
+		let reward = math::reward(p.k, score, Self::reward_room(&task, p, budget_left));
+		// Funded from the sink first: what the sink gives is burned there and minted anew below,
+		// so the supply grows only by `reward − from_sink`.
+		let from_sink = reward.min(T::Flux::sink_balance());
+		if !from_sink.is_zero() {
+			T::Flux::burn_from_sink(from_sink)?;
+		}
+		EmittedThisPeriod::<T>::mutate(|e| *e = e.saturating_add(reward.saturating_sub(from_sink)));
+		let (free, staked, sink) = math::split(reward, p.lambda1, p.lambda2);
+		if !free.is_zero() {
+			T::Flux::mint(&worker, free)?;
+		}
+		if !staked.is_zero() {
+			T::Flux::mint_and_stake(&worker, staked)?;
+		}
+		if !sink.is_zero() && p.lambda3_to_sink {
+			T::Flux::mint(&worker, sink)?;
+			T::Flux::pay_to_sink(&worker, sink)?;
+		}
+		Self::deposit_event(Event::TaskSettled {
+			task: id,
+			worker,
+			score,
+			verified_work,
+			paid,
+			fee,
+			verification_fee,
+			reward,
+			free,
+			staked,
+			sink,
+			from_sink,
+		});
 		Ok(())
 	}
 }

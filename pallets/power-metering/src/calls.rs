@@ -51,13 +51,24 @@ impl<T: Config> Pallet<T> {
 		Self::validate_rate_params(&params.rate)
 	}
 
-	/// Checks a schedule: steps weigh something, no extrinsic is free, and the largest
-	/// extrinsic a block can hold is priced without overflow.
+	/// The largest `step_weight` allowed: a block's `ref_time` holds at least
+	/// [`MIN_STEPS_PER_BLOCK`](crate::MIN_STEPS_PER_BLOCK) steps.
+	pub fn max_step_weight() -> u64 {
+		let max_block = <T as frame_system::Config>::BlockWeights::get().max_block.ref_time();
+		max_block.checked_div(crate::MIN_STEPS_PER_BLOCK).unwrap_or(0).max(1)
+	}
+
+	/// Checks a schedule: steps weigh something and at most a thousandth of a block, no
+	/// extrinsic is free, bytes and steps cost something, and the largest extrinsic a block can
+	/// hold is priced without overflow.
 	pub fn validate_schedule(s: &crate::CostSchedule) -> DispatchResult {
 		ensure!(s.step_weight > 0, Error::<T>::ZeroStepWeight);
 		let base = s.p0.checked_add(s.e0).and_then(|b| b.checked_add(s.e_tx));
 		ensure!(base.is_some_and(|b| b > 0), Error::<T>::FreeExtrinsics);
+		ensure!(s.p_size > 0, Error::<T>::ZeroSizePrice);
+		ensure!(s.e_step > 0, Error::<T>::ZeroStepPrice);
 		let limits = <T as frame_system::Config>::BlockWeights::get();
+		ensure!(s.step_weight <= Self::max_step_weight(), Error::<T>::StepWeightTooLarge);
 		let max_len = *<T as frame_system::Config>::BlockLength::get()
 			.max
 			.get(frame_support::dispatch::DispatchClass::Operational);

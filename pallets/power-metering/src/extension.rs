@@ -136,10 +136,11 @@ where
 			Pre::NoCharge { unspent } => return Ok(unspent),
 			Pre::Charge { who, plan, counterparty, unspent } => (who, plan, counterparty, unspent),
 		};
-		let actual_exec = (post_info.pays_fee == Pays::Yes).then(|| {
-			let used = post_info.calc_actual_weight(info).saturating_sub(unspent);
-			math::exec_cost(&Schedule::<T>::get(), used.ref_time())
-		});
+		// A call that reports `Pays::No` after dispatch pays like any other: its msg cost and the
+		// exec of the weight it used. Refunding it whole would let anyone repeat such a call for
+		// free (a requested preimage noted again and again while its referendum waits).
+		let used = post_info.calc_actual_weight(info).saturating_sub(unspent);
+		let actual_exec = Some(math::exec_cost(&Schedule::<T>::get(), used.ref_time()));
 		let charge = Pallet::<T>::refund_unused(&who, &plan, actual_exec);
 		Pallet::<T>::record(&who, &plan, &charge, counterparty.as_ref());
 		Ok(unspent)

@@ -34,7 +34,8 @@
 //!      payment: Flux first (at the rate of the charge, rounded down), then exec Power.
 //!
 //!   Unsigned extrinsics, inherents and calls declared `Pays::No` are not charged; a call that
-//!   reports `Pays::No` after dispatch is refunded whole. [`Event::PowerCharged`] reports each
+//!   reports `Pays::No` only after dispatch pays like any other (its unused exec comes back), so
+//!   it cannot be repeated for free. [`Event::PowerCharged`] reports each
 //!   charge.
 //! - **An agent sends a message or an intent** ([`Pallet::send_message`]): the payload is
 //!   published in [`Event::MessageSent`]; an intent costs `p_intent` more msg Power.
@@ -98,6 +99,7 @@ mod benchmarking;
 mod calls;
 mod extension;
 mod hooks;
+mod impls;
 pub mod math;
 mod payment;
 #[cfg(test)]
@@ -252,7 +254,7 @@ pub mod pallet {
 		/// `who` paid for an extrinsic: `cost` PU of each kind in all, of which `from_power`
 		/// from its Power, the rest with `flux` Flux (paid to the sink), `hetu` HETU of which
 		/// was converted first. `refunded` PU were already given back after dispatch (the exec
-		/// cost of unused weight; msg too if the call reported `Pays::No`) and are not counted
+		/// cost of unused weight) and are not counted
 		/// in `cost`.
 		PowerCharged {
 			who: T::AccountId,
@@ -290,6 +292,13 @@ pub mod pallet {
 		MaxChangeTooLarge,
 		/// The rate is so high that a fee of one PU would round to no Flux at all.
 		MaxRateTooHigh,
+		/// Bytes must cost something: `p_size` must be above zero.
+		ZeroSizePrice,
+		/// Steps must cost something: `e_step` must be above zero.
+		ZeroStepPrice,
+		/// A step is more than `max_block.ref_time / MIN_STEPS_PER_BLOCK`: weight would be
+		/// almost free.
+		StepWeightTooLarge,
 	}
 
 	#[pallet::hooks]

@@ -9,6 +9,7 @@
 
 use crate::{math, pallet::*, Call, CallCounterparty, FinalCharge, PaymentPlan, WeightInfo};
 use fluxomics_primitives::{
+	PowerConsumption,
 	FluxLedger, OnPowerCharged, PerKind, PowerLedger, PowerQuote, PowerUnits,
 };
 use frame_support::{traits::IsSubType, weights::Weight};
@@ -103,7 +104,8 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Refunds what a charge did not use, after dispatch: `actual_exec` is the exec cost of the
-	/// weight used (`None` when the call reported `Pays::No`: everything goes back). Flux comes
+	/// weight used (`None` gives everything back; the extension always passes the weight used,
+	/// whatever the call reported). Flux comes
 	/// back first, at the rate of the charge and rounded down, then Power (exec before msg) in
 	/// one refund of both kinds.
 	pub fn refund_unused(
@@ -150,7 +152,7 @@ impl<T: Config> Pallet<T> {
 		counterparty: Option<&T::AccountId>,
 	) {
 		let power = charge.cost.total();
-		ConsumedThisBlock::<T>::mutate(|c| *c = c.saturating_add(power));
+		<Self as PowerConsumption>::note_consumed(power);
 		if let Some(to) = counterparty.filter(|to| *to != who) {
 			T::OnCharge::on_power_charged(who, to, power);
 		}

@@ -6,6 +6,14 @@ use frame_support::weights::Weight;
 use scale_info::TypeInfo;
 use sp_arithmetic::{FixedU128, Perbill};
 
+/// The fewest steps a block's whole `ref_time` must hold: `step_weight` may be at most
+/// `max_block.ref_time / MIN_STEPS_PER_BLOCK` (2 ms of the runtime's 2 s block; the default step
+/// is 1 µs, 2 000 000 a block). With a larger step every call would cost about the same whatever
+/// its weight (at `u64::MAX` a call filling the block pays one step, `e_step`, as a transfer
+/// does): a thousand steps keep the exec price within a thousandth of a block of the weight
+/// used. The bound also keeps `step_weight × steps` within a block, so it cannot overflow.
+pub const MIN_STEPS_PER_BLOCK: u64 = 1_000;
+
 /// What one signed extrinsic costs (design §4), every term governed.
 ///
 /// - `msg = p0 + p_size · encoded_len + p_intent · [intent]`
@@ -30,19 +38,22 @@ use sp_arithmetic::{FixedU128, Perbill};
 pub struct CostSchedule {
 	/// Messaging Power every extrinsic costs.
 	pub p0: PowerUnits,
-	/// Messaging Power per byte of the encoded extrinsic.
+	/// Messaging Power per byte of the encoded extrinsic; at least one (a free byte would make a
+	/// 5 MiB message cost what an empty one does).
 	pub p_size: PowerUnits,
 	/// Messaging Power an intent costs on top of a message.
 	pub p_intent: PowerUnits,
 	/// Execution Power every extrinsic costs.
 	pub e0: PowerUnits,
-	/// Execution Power per step of weight.
+	/// Execution Power per step of weight; at least one (free steps would make a call that
+	/// fills the block cost what a transfer does).
 	pub e_step: PowerUnits,
 	/// Execution Power per model call of reported agent work.
 	pub e_model: PowerUnits,
 	/// Execution Power per on-chain transaction.
 	pub e_tx: PowerUnits,
-	/// Reference time (picoseconds of weight) in one step; never zero.
+	/// Reference time (picoseconds of weight) in one step; never zero, and at most
+	/// `max_block.ref_time / MIN_STEPS_PER_BLOCK`.
 	pub step_weight: u64,
 }
 
@@ -123,6 +134,6 @@ pub struct FinalCharge {
 	/// Flux finally paid to the sink.
 	pub flux: Balance,
 	/// Power refunded (as Power or as Flux) and not counted in `cost`: the exec cost of unused
-	/// weight, and the msg cost too when the call reported `Pays::No`.
+	/// weight.
 	pub refunded: PerKind<PowerUnits>,
 }

@@ -1,10 +1,10 @@
 
 //! Weights for `pallet_power_metering`, measured by the benchmark CLI (do not edit by hand).
 //!
-//! Generated with `scripts/benchmark.sh` (frame-benchmarking-cli 64.0.0) on 2026-11-23.
+//! Generated with `scripts/benchmark.sh` (frame-benchmarking-cli 64.0.0) on 2026-12-02.
 //! STEPS: `20`, REPEAT: `10`, WASM-EXECUTION: `Compiled`,
 //! CHAIN: `None`, DB CACHE: `1024`; HOSTNAME: `vm`,
-//! CPU: `AMD EPYC`.
+//! CPU: `Intel(R) Xeon(R) Processor`.
 
 // Executed Command:
 // /root/.cache/fluxomics/target/release/fluxomics-node
@@ -51,29 +51,29 @@ pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Power::Accounts` (r:1 w:1)
 	/// Proof: `Power::Accounts` (`max_values`: None, `max_size`: Some(204), added: 2679, mode: `MaxEncodedLen`)
-	/// Storage: `PowerMetering::Schedule` (r:1 w:0)
-	/// Proof: `PowerMetering::Schedule` (`max_values`: Some(1), `max_size`: Some(120), added: 615, mode: `MaxEncodedLen`)
 	/// Storage: `Power::Params` (r:1 w:0)
 	/// Proof: `Power::Params` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
 	/// Storage: `Power::Checkpoints` (r:1 w:0)
 	/// Proof: `Power::Checkpoints` (`max_values`: Some(1), `max_size`: Some(2305), added: 2800, mode: `MaxEncodedLen`)
+	/// Storage: `PowerMetering::Schedule` (r:1 w:0)
+	/// Proof: `PowerMetering::Schedule` (`max_values`: Some(1), `max_size`: Some(120), added: 615, mode: `MaxEncodedLen`)
 	fn charge_power() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `514`
 		//  Estimated: `3790`
-		// Minimum execution time: 29_484_000 picoseconds.
-		Weight::from_parts(31_577_000, 3790)
+		// Minimum execution time: 29_419_000 picoseconds.
+		Weight::from_parts(31_435_000, 3790)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Power::Accounts` (r:1 w:1)
 	/// Proof: `Power::Accounts` (`max_values`: None, `max_size`: Some(204), added: 2679, mode: `MaxEncodedLen`)
-	/// Storage: `PowerMetering::Schedule` (r:1 w:0)
-	/// Proof: `PowerMetering::Schedule` (`max_values`: Some(1), `max_size`: Some(120), added: 615, mode: `MaxEncodedLen`)
 	/// Storage: `Power::Params` (r:1 w:0)
 	/// Proof: `Power::Params` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
 	/// Storage: `Power::Checkpoints` (r:1 w:0)
 	/// Proof: `Power::Checkpoints` (`max_values`: Some(1), `max_size`: Some(2305), added: 2800, mode: `MaxEncodedLen`)
+	/// Storage: `PowerMetering::Schedule` (r:1 w:0)
+	/// Proof: `PowerMetering::Schedule` (`max_values`: Some(1), `max_size`: Some(120), added: 615, mode: `MaxEncodedLen`)
 	/// Storage: `PowerMetering::ExchangeRate` (r:1 w:0)
 	/// Proof: `PowerMetering::ExchangeRate` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Flux::Accounts` (r:2 w:2)
@@ -90,8 +90,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1215`
 		//  Estimated: `8799`
-		// Minimum execution time: 116_524_000 picoseconds.
-		Weight::from_parts(123_824_000, 8799)
+		// Minimum execution time: 108_962_000 picoseconds.
+		Weight::from_parts(114_739_000, 8799)
 			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -100,10 +100,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_015_000 picoseconds.
-		Weight::from_parts(5_005_225, 0)
-			// Standard Error: 1
-			.saturating_add(Weight::from_parts(321, 0).saturating_mul(l.into()))
+		// Minimum execution time: 4_655_000 picoseconds.
+		Weight::from_parts(5_679_055, 0)
+			// Standard Error: 0
+			.saturating_add(Weight::from_parts(353, 0).saturating_mul(l.into()))
 	}
 	/// Storage: `PowerMetering::Schedule` (r:1 w:1)
 	/// Proof: `PowerMetering::Schedule` (`max_values`: Some(1), `max_size`: Some(120), added: 615, mode: `MaxEncodedLen`)
@@ -112,9 +112,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `PowerMetering::ExchangeRate` (r:1 w:1)
 	/// Proof: `PowerMetering::ExchangeRate` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn set_params() -> Weight {
-		// Not measured yet: the sum of the former `set_schedule` and `set_rate_params`, which
-		// `set_params` replaces (regenerate with `scripts/benchmark.sh pallet_power_metering`).
-		Weight::from_parts(16_695_000, 3142)
+		// Proof Size summary in bytes:
+		//  Measured:  `153`
+		//  Estimated: `1605`
+		// Minimum execution time: 11_664_000 picoseconds.
+		Weight::from_parts(12_827_000, 1605)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -126,8 +128,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `44`
 		//  Estimated: `1537`
-		// Minimum execution time: 4_907_000 picoseconds.
-		Weight::from_parts(5_468_000, 1537)
+		// Minimum execution time: 4_893_000 picoseconds.
+		Weight::from_parts(5_592_000, 1537)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -136,26 +138,26 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 // For tests and for runtimes that take these numbers with ParityDB's costs.
 impl WeightInfo for () {
 	fn charge_power() -> Weight {
-		Weight::from_parts(31_577_000, 3790)
+		Weight::from_parts(31_435_000, 3790)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn charge_power_with_flux() -> Weight {
-		Weight::from_parts(123_824_000, 8799)
+		Weight::from_parts(114_739_000, 8799)
 			.saturating_add(ParityDbWeight::get().reads(13_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn send_message(l: u32, ) -> Weight {
-		Weight::from_parts(5_005_225, 0)
-			.saturating_add(Weight::from_parts(321, 0).saturating_mul(l.into()))
+		Weight::from_parts(5_679_055, 0)
+			.saturating_add(Weight::from_parts(353, 0).saturating_mul(l.into()))
 	}
 	fn set_params() -> Weight {
-		Weight::from_parts(16_695_000, 3142)
+		Weight::from_parts(12_827_000, 1605)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn update_rate() -> Weight {
-		Weight::from_parts(5_468_000, 1537)
+		Weight::from_parts(5_592_000, 1537)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}

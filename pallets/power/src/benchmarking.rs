@@ -85,9 +85,9 @@ mod benchmarks {
 	}
 
 	/// Accrual of an account with `r` leases given and `r` received, as every stake change
-	/// does. (The weight function keeps its name, `settle`, until the weights are regenerated.)
+	/// does.
 	#[benchmark]
-	fn settle(r: Linear<0, { T::MaxLeases::get() }>) {
+	fn accrue(r: Linear<0, { T::MaxLeases::get() }>) {
 		let caller = staker::<T>("caller", 0, 1_000 * UNIT);
 		worst_case::<T>(&caller, r);
 		assert_eq!(LeasesOut::<T>::get(&caller).len() as u32, r);

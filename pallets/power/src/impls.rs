@@ -12,7 +12,7 @@ impl<T: Config> StakeObserver<T::AccountId> for Pallet<T> {
 		let mut account = Self::accrued_with(&ctx, T::Time::now());
 		account.staked = new_staked;
 		Accounts::<T>::insert(who, account);
-		T::WeightInfo::settle(ctx.lease_walk())
+		T::WeightInfo::accrue(ctx.lease_walk())
 	}
 
 	fn committed_stake(who: &T::AccountId) -> Balance {
@@ -21,7 +21,7 @@ impl<T: Config> StakeObserver<T::AccountId> for Pallet<T> {
 
 	fn before_stake_change_weight() -> Weight {
 		// Accruing the account with the most leases to walk.
-		T::WeightInfo::settle(T::MaxLeases::get())
+		T::WeightInfo::accrue(T::MaxLeases::get())
 	}
 }
 
@@ -55,12 +55,12 @@ impl<T: Config> PowerLedger<T::AccountId> for Pallet<T> {
 
 	fn accrual_weight(who: &T::AccountId) -> Weight {
 		let leases = Accounts::<T>::get(who).map_or(0, |a| a.leases);
-		// `settle(r)` walks r leases given and r received: 2r end points.
-		T::WeightInfo::settle(leases.div_ceil(2)).saturating_sub(T::WeightInfo::settle(0))
+		// `accrue(r)` walks r leases given and r received: 2r end points.
+		T::WeightInfo::accrue(leases.div_ceil(2)).saturating_sub(T::WeightInfo::accrue(0))
 	}
 
 	fn max_accrual_weight() -> Weight {
-		T::WeightInfo::settle(T::MaxLeases::get()).saturating_sub(T::WeightInfo::settle(0))
+		T::WeightInfo::accrue(T::MaxLeases::get()).saturating_sub(T::WeightInfo::accrue(0))
 	}
 
 	fn start_lease(

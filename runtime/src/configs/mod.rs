@@ -208,14 +208,22 @@ impl pallet_pocw::Config for Runtime {
 	type Power = Power;
 	type ExecCost = MeteringExecCost;
 	type ExchangeRate = MeteringExchangeRate;
+	// Usage charges move R like every other Power charge.
+	type Consumption = crate::PowerMetering;
 	type Time = Timestamp;
+	// The hash of the block that included the submission (`docs/pocw.md`: what its author can
+	// steer).
+	type Randomness = pallet_pocw::ParentHashRandomness<Runtime>;
 	type UpdateOrigin = crate::governance::ParameterOrigin;
-	type MaxVerifiers = ConstU32<64>;
-	type MaxAttestations = ConstU32<16>;
+	// 65 536 slots: filling them takes 6.5 million Flux of bonds at the least bond; a draw reads
+	// 16 tree nodes.
+	type MaxVerifiers = ConstU32<65_536>;
+	type MaxAttestations = ConstU32<9>;
+	type MaxDrawsPerBlock = ConstU32<16>;
 	type ExpiryBucket = ConstU64<1_000>;
 	type MaxExpiriesPerBucket = ConstU32<64>;
 	type MaxBucketsPerBlock = ConstU32<64>;
-	type MaxExpiriesPerBlock = ConstU32<32>;
+	type MaxExpiriesPerBlock = ConstU32<16>;
 	type WeightInfo = pallet_pocw::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = TimeBenchmarkHelper;

@@ -159,3 +159,165 @@ fn a_running_computation_keeps_the_parameters_it_started_with() {
 		assert!(iterations > 1);
 	});
 }
+
+/// The iterations and convergence of the ranking announced for `epoch`.
+fn ranked(epoch: u32) -> Option<(u32, bool)> {
+	events().into_iter().find_map(|e| match e {
+		Event::EpochRanked { epoch: ep, iterations, converged, .. } if ep == epoch => {
+			Some((iterations, converged))
+		},
+		_ => None,
+	})
+}
+
+/// Issue 16, item 6. The attacks: values `set_params` accepted before, each of which breaks a
+/// promise: an epoch of `u64::MAX` ms never ends, an epoch of 1 ms rolls over every block, an
+/// iteration cap of `u32::MAX` with a tolerance of 0 ranks for billions of iterations, an
+/// unbounded boost cap or points ratio saturates the sums. Each is refused by name.
+#[test]
+fn parameters_outside_their_range_are_refused_by_name() {
+	ExtBuilder::build_and_execute(|| {
+		let check = |f: &dyn Fn(&mut FloxParams), e: Error<Test>| {
+			let mut p = test_params();
+			f(&mut p);
+			assert_noop!(Flox::set_params(RuntimeOrigin::root(), p), e);
+		};
+		check(&|p| p.epoch_length = u64::MAX, Error::<Test>::EpochTooLong);
+		check(&|p| p.epoch_length = crate::MAX_EPOCH_LENGTH + 1, Error::<Test>::EpochTooLong);
+		check(&|p| p.epoch_length = 1, Error::<Test>::EpochTooShort);
+		check(&|p| p.epoch_length = crate::MIN_EPOCH_LENGTH - 1, Error::<Test>::EpochTooShort);
+		check(&|p| p.max_iterations = u32::MAX, Error::<Test>::TooManyIterations);
+		check(&|p| p.max_iterations = crate::MAX_ITERATIONS + 1, Error::<Test>::TooManyIterations);
+		check(
+			&|p| p.boost_cap = crate::MAX_BOOST_CAP.saturating_add(FixedU128::from_inner(1)),
+			Error::<Test>::BoostCapTooLarge,
+		);
+		check(
+			&|p| p.contracts_ratio = crate::MAX_POINTS_RATIO + 1,
+			Error::<Test>::PointsRatioTooLarge,
+		);
+		check(&|p| p.eoas_ratio = u128::MAX, Error::<Test>::PointsRatioTooLarge);
+		// Every bound is inclusive.
+		let edges = FloxParams {
+			epoch_length: crate::MAX_EPOCH_LENGTH,
+			max_iterations: crate::MAX_ITERATIONS,
+			boost_cap: crate::MAX_BOOST_CAP,
+			contracts_ratio: crate::MAX_POINTS_RATIO,
+			eoas_ratio: crate::MAX_POINTS_RATIO,
+			tolerance: 0,
+			..test_params()
+		};
+		assert_ok!(Flox::set_params(RuntimeOrigin::root(), edges));
+		let short = FloxParams { epoch_length: crate::MIN_EPOCH_LENGTH, ..test_params() };
+		assert_ok!(Flox::set_params(RuntimeOrigin::root(), short));
+	});
+}
+
+#[test]
+#[should_panic(expected = "invalid Flox genesis parameters")]
+fn genesis_refuses_an_endless_epoch() {
+	let p = FloxParams { epoch_length: u64::MAX, ..DefaultParams::get() };
+	let _ = crate::GenesisConfig::<Test> { params: Some(p), ..Default::default() }.build_storage();
+}
+
+/// Issue 16, item 6: a tolerance of 0 can never be met before the ranks are exactly
+/// stationary, yet the ranking stops at `max_iterations`: it is reported unconverged after
+/// exactly the cap.
+#[test]
+fn a_tolerance_of_zero_stops_at_the_iteration_cap() {
+	ExtBuilder::build_and_execute(|| {
+		let p = FloxParams { tolerance: 0, max_iterations: 3, ..test_params() };
+		assert_ok!(Flox::set_params(RuntimeOrigin::root(), p));
+		// Epoch 0 started with the old snapshot: end it; epoch 1 is ranked with `p`.
+		end_epoch();
+		assert_eq!(Current::<Test>::get().params, p);
+		random_traffic(60, 10, 9);
+		end_epoch();
+		run_ranking(whole_block());
+		assert_eq!(ranked(1), Some((3, false)));
+	});
+}
+
+/// Issue 16, item 6: at the largest cap a tolerance of 0 still ends, within `MAX_ITERATIONS`
+/// iterations, and within a bounded number of blocks at the least share of a block the
+/// parameters allow.
+#[test]
+fn a_tolerance_of_zero_at_the_largest_cap_ends_in_bounded_blocks() {
+	ExtBuilder::build_and_execute(|| {
+		let p = FloxParams {
+			tolerance: 0,
+			max_iterations: crate::MAX_ITERATIONS,
+			max_step_weight: Perbill::from_percent(1),
+			..test_params()
+		};
+		assert_ok!(Flox::set_params(RuntimeOrigin::root(), p));
+		end_epoch();
+		random_traffic(60, 10, 9);
+		end_epoch();
+		let blocks = run_ranking(Flox::share_of_block(p.max_step_weight));
+		let (iterations, _) = ranked(1).expect("ranked");
+		assert!((1..=crate::MAX_ITERATIONS).contains(&iterations), "{iterations} iterations");
+		assert!(blocks < 1_000, "{blocks} blocks");
+	});
+}
+
+/// Issue 16, item 10. The attack: a vote sets the longest epoch; the next epoch starts with it
+/// in its snapshot. A later vote sets a short epoch: the running epoch now ends by the short
+/// length (before, it kept its snapshot and ran on: with `u64::MAX`, forever).
+#[test]
+fn a_later_vote_shortens_the_running_epoch() {
+	ExtBuilder::build_and_execute(|| {
+		let long = FloxParams { epoch_length: crate::MAX_EPOCH_LENGTH, ..test_params() };
+		assert_ok!(Flox::set_params(RuntimeOrigin::root(), long));
+		// Epoch 0 ends by its own length (an hour); epoch 1 starts with the long snapshot.
+		end_epoch();
+		assert_eq!(epoch(), 1);
+		let start = Current::<Test>::get().start;
+		assert_eq!(Current::<Test>::get().params.epoch_length, crate::MAX_EPOCH_LENGTH);
+		record(ALICE, BOB, 10);
+		advance(10 * MINUTE);
+		next_block();
+		// The undoing vote: an hour.
+		let short = FloxParams { epoch_length: HOUR, ..test_params() };
+		assert_ok!(Flox::set_params(RuntimeOrigin::root(), short));
+		assert_eq!(Current::<Test>::get().params.epoch_length, HOUR);
+		assert_eq!(Current::<Test>::get().start, start);
+		// Still running just before the hour since its start, over at the hour.
+		Now::set(&(start + HOUR - 1));
+		next_block();
+		assert_eq!(epoch(), 1);
+		Now::set(&(start + HOUR));
+		next_block();
+		assert_eq!(epoch(), 2);
+		assert_eq!(Current::<Test>::get().params, short);
+		// Epoch 1 is ranked as recorded.
+		run_ranking(whole_block());
+		assert!(ranked(1).is_some());
+	});
+}
+
+/// Issue 16, item 10: a vote that shortens the running epoch below the time it has already run
+/// ends it at the next block; a longer length only applies from the next epoch.
+#[test]
+fn a_shorter_length_already_past_ends_the_epoch_at_the_next_block_and_a_longer_one_waits() {
+	ExtBuilder::build_and_execute(|| {
+		let start = Current::<Test>::get().start;
+		advance(30 * MINUTE);
+		next_block();
+		assert_ok!(Flox::set_params(
+			RuntimeOrigin::root(),
+			FloxParams { epoch_length: 2 * HOUR, ..test_params() }
+		));
+		// Longer: the running epoch keeps its hour.
+		assert_eq!(Current::<Test>::get().params.epoch_length, HOUR);
+		assert_ok!(Flox::set_params(
+			RuntimeOrigin::root(),
+			FloxParams { epoch_length: 10 * MINUTE, ..test_params() }
+		));
+		assert_eq!(epoch(), 0);
+		next_block();
+		assert_eq!(epoch(), 1);
+		assert!(Current::<Test>::get().start >= start + 30 * MINUTE);
+		assert_eq!(Current::<Test>::get().params.epoch_length, 10 * MINUTE);
+	});
+}

@@ -1,9 +1,12 @@
-//! Posting, claiming and submitting, and every way each can be refused.
+//! Posting (the budget held in escrow), claiming (collateral in proportion to the budget) and
+//! submitting (the usage charged, the draw queued, the expiry refiled), and every way each can be
+//! refused.
 
 use super::mock::*;
 use crate::{pallet::*, Error, Event, TaskResult};
-use fluxomics_primitives::{FluxLedger, TaskClass, TaskInfo, TaskStatus, UNIT};
-use frame_support::{assert_noop, assert_ok};
+use fluxomics_primitives::{TaskClass, TaskInfo, TaskStatus, UNIT};
+use frame_support::{assert_noop, assert_ok, traits::Get};
+use sp_arithmetic::FixedU128;
 
 fn post_with(quorum: u32, deadline: u64, budget: u128) -> sp_runtime::DispatchResult {
 	Pocw::post_task(
@@ -16,49 +19,61 @@ fn post_with(quorum: u32, deadline: u64, budget: u128) -> sp_runtime::DispatchRe
 	)
 }
 
+fn bucket(at: u64) -> u64 {
+	at / <<Test as crate::Config>::ExpiryBucket as Get<u64>>::get()
+}
+
 #[test]
-fn posting_records_the_task_and_its_deadline() {
+fn posting_holds_the_budget_in_escrow_and_records_the_task() {
 	ExtBuilder::build_and_execute(|| {
 		register_verifiers();
 		let deadline = now() + HOUR;
-		assert_ok!(post_with(2, deadline, 5_000));
+		assert_ok!(post_with(3, deadline, 500 * UNIT));
 		assert_eq!(
 			last_event(),
 			Event::TaskPosted {
 				task: 0,
 				requester: ALICE,
 				spec_hash: hash(1),
-				budget: 5_000,
+				budget: 500 * UNIT,
 				class: TaskClass::Standard,
-				quorum: 2,
+				quorum: 3,
 				deadline,
 			}
 		);
 		assert_eq!(NextTaskId::<Test>::get(), 1);
-		assert_eq!(Expiries::<Test>::get(deadline / MINUTE).into_inner(), vec![0]);
+		assert_eq!(Expiries::<Test>::get(bucket(deadline)).into_inner(), vec![0]);
 		assert_eq!(
 			Pocw::task_info(0),
 			Some(TaskInfo {
 				id: 0,
 				requester: ALICE,
 				spec_hash: hash(1),
-				budget: 5_000,
+				budget: 500 * UNIT,
 				class: TaskClass::Standard,
-				quorum: 2,
+				quorum: 3,
 				deadline,
 				status: TaskStatus::Open,
 				worker: None,
 				collateral: 0,
 				result_hash: None,
 				exec_cost: None,
-				valid_attestations: 0,
-				invalid_attestations: 0,
+				valid_seats: 0,
+				invalid_seats: 0,
+				commit_end: None,
+				reveal_end: None,
 			})
 		);
-		// Posting costs the requester nothing but its transaction.
-		assert_eq!(flux(ALICE), (100 * UNIT, 0, 0));
+		// The budget is held from Alice's free Flux: posting is paying.
+		assert_eq!(flux(ALICE), (9_500 * UNIT, 0, 500 * UNIT));
+		assert_eq!(TotalEscrow::<Test>::get(), 500 * UNIT);
 		assert_eq!(Pocw::estimate(0), None);
+		assert_eq!(Pocw::panel(0), vec![]);
 		assert_eq!(Pocw::task_info(1), None);
+		// A second task adds to the escrow.
+		assert_ok!(post_with(3, deadline + MINUTE, 10 * UNIT));
+		assert_eq!(TotalEscrow::<Test>::get(), 510 * UNIT);
+		assert_eq!(flux(ALICE), (9_490 * UNIT, 0, 510 * UNIT));
 	});
 }
 
@@ -66,32 +81,86 @@ fn posting_records_the_task_and_its_deadline() {
 fn posting_checks_budget_quorum_and_deadline() {
 	ExtBuilder::build_and_execute(|| {
 		let deadline = now() + HOUR;
-		assert_noop!(post_with(1, deadline, 5_000), Error::<Test>::NotEnoughVerifiers);
+		assert_noop!(post_with(3, deadline, 10 * UNIT), Error::<Test>::NotEnoughVerifiers);
 		register_verifiers();
-		assert_noop!(post_with(1, deadline, 0), Error::<Test>::ZeroBudget);
-		assert_noop!(post_with(0, deadline, 5_000), Error::<Test>::InvalidQuorum);
-		assert_noop!(post_with(4, deadline, 5_000), Error::<Test>::InvalidQuorum);
-		assert_noop!(post_with(1, now(), 5_000), Error::<Test>::DeadlineInPast);
-		assert_noop!(post_with(1, now() + 7 * DAY + 1, 5_000), Error::<Test>::DeadlineTooFar);
-		assert_ok!(post_with(1, now() + 7 * DAY, 5_000));
+		assert_noop!(post_with(3, deadline, 10 * UNIT - 1), Error::<Test>::BudgetTooSmall);
+		assert_noop!(post_with(3, deadline, 0), Error::<Test>::BudgetTooSmall);
+		// At least `min_quorum` (3) seats, at most `MaxAttestations` (5), and no more than the
+		// verifiers registered.
+		assert_noop!(post_with(0, deadline, 10 * UNIT), Error::<Test>::InvalidQuorum);
+		assert_noop!(post_with(2, deadline, 10 * UNIT), Error::<Test>::InvalidQuorum);
+		assert_noop!(post_with(6, deadline, 10 * UNIT), Error::<Test>::InvalidQuorum);
+		assert_noop!(post_with(4, deadline, 10 * UNIT), Error::<Test>::NotEnoughVerifiers);
+		assert_noop!(post_with(3, now(), 10 * UNIT), Error::<Test>::DeadlineInPast);
+		assert_noop!(post_with(3, now() + 7 * DAY + 1, 10 * UNIT), Error::<Test>::DeadlineTooFar);
+		assert_ok!(post_with(3, now() + 7 * DAY, 10 * UNIT));
 		// Three deadlines in a bucket at most.
 		for _ in 0..3 {
-			assert_ok!(post_with(1, deadline, 5_000));
+			assert_ok!(post_with(3, deadline, 10 * UNIT));
 		}
-		assert_noop!(post_with(1, deadline, 5_000), Error::<Test>::ExpiryBucketFull);
+		assert_noop!(post_with(3, deadline, 10 * UNIT), Error::<Test>::ExpiryBucketFull);
+		// A budget beyond the requester's free Flux: nothing is filed.
+		let grace = || {
+			Pocw::post_task(
+				RuntimeOrigin::signed(GRACE),
+				hash(1),
+				10 * UNIT,
+				TaskClass::Light,
+				3,
+				deadline + MINUTE,
+			)
+		};
+		assert_noop!(grace(), pallet_flux::Error::<Test>::InsufficientFree);
+		// An escrow beyond what can be counted.
+		TotalEscrow::<Test>::put(u128::MAX);
+		assert_noop!(post_with(3, deadline + MINUTE, 10 * UNIT), Error::<Test>::Overflow);
+		TotalEscrow::<Test>::put(40 * UNIT);
+		// Governance raises the least quorum: the requester may ask for more, never fewer.
+		let mut p = Params::<Test>::get();
+		p.min_quorum = 4;
+		assert_ok!(Pocw::set_params(RuntimeOrigin::root(), p));
+		assert_noop!(post_with(3, deadline + MINUTE, 10 * UNIT), Error::<Test>::InvalidQuorum);
+		assert_ok!(Pocw::register_verifier(RuntimeOrigin::signed(FERDIE), 100 * UNIT));
+		assert_ok!(post_with(4, deadline + MINUTE, 10 * UNIT));
 	});
 }
 
 #[test]
-fn claiming_holds_the_collateral() {
+fn claiming_holds_collateral_in_proportion_to_the_budget() {
 	ExtBuilder::build_and_execute(|| {
 		register_verifiers();
-		let task = post(20_000, 3);
-		assert_ok!(Pocw::claim_task(RuntimeOrigin::signed(BOB), task, 30 * UNIT));
-		assert_eq!(flux(BOB), (70 * UNIT, 100 * UNIT, 30 * UNIT));
-		assert_eq!(TotalCollateral::<Test>::get(), 30 * UNIT);
-		assert_eq!(last_event(), Event::TaskClaimed { task, worker: BOB, collateral: 30 * UNIT });
-		assert_eq!(Pocw::task_info(task).unwrap().status, TaskStatus::Claimed);
+		// 10 % of 1 000 Flux: 100 Flux at least.
+		let task = post(1_000 * UNIT, 3);
+		assert_noop!(
+			Pocw::claim_task(RuntimeOrigin::signed(BOB), task, 100 * UNIT - 1),
+			Error::<Test>::CollateralTooSmall
+		);
+		assert_ok!(Pocw::claim_task(RuntimeOrigin::signed(BOB), task, 100 * UNIT));
+		assert_eq!(flux(BOB), (900 * UNIT, 100 * UNIT, 100 * UNIT));
+		assert_eq!(TotalCollateral::<Test>::get(), 100 * UNIT);
+		assert_eq!(last_event(), Event::TaskClaimed { task, worker: BOB, collateral: 100 * UNIT });
+		let info = Pocw::task_info(task).unwrap();
+		assert_eq!(
+			(info.status, info.worker, info.collateral),
+			(TaskStatus::Claimed, Some(BOB), 100 * UNIT)
+		);
+		// Below 100 Flux of budget, `min_collateral` (10 Flux) is the floor.
+		let small = post(50 * UNIT, 3);
+		assert_noop!(
+			Pocw::claim_task(RuntimeOrigin::signed(BOB), small, 10 * UNIT - 1),
+			Error::<Test>::CollateralTooSmall
+		);
+		assert_ok!(Pocw::claim_task(RuntimeOrigin::signed(BOB), small, 10 * UNIT));
+		// The share of the budget is rounded up: 10 % of 100 Flux and one planck needs one planck
+		// more than 10 Flux.
+		let odd = post(100 * UNIT + 1, 3);
+		assert_noop!(
+			Pocw::claim_task(RuntimeOrigin::signed(BOB), odd, 10 * UNIT),
+			Error::<Test>::CollateralTooSmall
+		);
+		assert_ok!(Pocw::claim_task(RuntimeOrigin::signed(BOB), odd, 10 * UNIT + 1));
+		assert_eq!(TotalCollateral::<Test>::get(), 120 * UNIT + 1);
+		assert_eq!(flux(BOB), (880 * UNIT - 1, 100 * UNIT, 120 * UNIT + 1));
 	});
 }
 
@@ -99,7 +168,7 @@ fn claiming_holds_the_collateral() {
 fn claiming_is_refused_for_own_taken_expired_or_underfunded_tasks() {
 	ExtBuilder::build_and_execute(|| {
 		register_verifiers();
-		let task = post(20_000, 3);
+		let task = post(100 * UNIT, 3);
 		assert_noop!(
 			Pocw::claim_task(RuntimeOrigin::signed(BOB), 9, 10 * UNIT),
 			Error::<Test>::UnknownTask
@@ -128,7 +197,7 @@ fn claiming_is_refused_for_own_taken_expired_or_underfunded_tasks() {
 			Pocw::claim_task(RuntimeOrigin::signed(FERDIE), task, 10 * UNIT),
 			Error::<Test>::TaskNotOpen
 		);
-		let late = post(20_000, 3);
+		let late = post(100 * UNIT, 3);
 		advance(HOUR);
 		assert_noop!(
 			Pocw::claim_task(RuntimeOrigin::signed(BOB), late, 10 * UNIT),
@@ -138,14 +207,12 @@ fn claiming_is_refused_for_own_taken_expired_or_underfunded_tasks() {
 }
 
 #[test]
-fn a_result_is_paid_from_exec_power_first() {
+fn a_result_is_paid_from_exec_power_first_queues_the_draw_and_refiles_the_expiry() {
 	ExtBuilder::build_and_execute(|| {
-		register_verifiers();
-		let task = post(20_000, 3);
-		assert_ok!(Pocw::claim_task(RuntimeOrigin::signed(BOB), task, 10 * UNIT));
-		advance(2 * MINUTE);
+		let task = claimed_task(1_000 * UNIT, 100 * UNIT);
+		let deadline = Tasks::<Test>::get(task).unwrap().deadline;
 		let power = exec_power(BOB);
-		assert!(power >= 10_000);
+		assert_eq!(power, 12_000);
 		let sink_before = sink();
 		// 1 000 + 5 000 steps + 100 · 30 model calls + 40 · 25 transactions = 10 000 PU.
 		assert_ok!(Pocw::submit_result(
@@ -155,8 +222,11 @@ fn a_result_is_paid_from_exec_power_first() {
 			usage(5_000, 30, 25)
 		));
 		assert_eq!(exec_power(BOB), power - 10_000);
-		assert_eq!(flux(BOB), (90 * UNIT, 100 * UNIT, 10 * UNIT));
+		assert_eq!(flux(BOB), (900 * UNIT, 100 * UNIT, 100 * UNIT));
 		assert_eq!(sink(), sink_before);
+		// The usage is a Power charge like any other: it counts in the block's consumption (R).
+		assert_eq!(consumed(), 10_000);
+		let (commit_end, reveal_end) = (now() + HOUR, now() + 2 * HOUR);
 		assert_eq!(
 			last_event(),
 			Event::ResultSubmitted {
@@ -164,19 +234,39 @@ fn a_result_is_paid_from_exec_power_first() {
 				worker: BOB,
 				result_hash: hash(7),
 				exec_cost: 10_000,
-				flux_paid: 0
+				flux_paid: 0,
+				commit_end,
+				reveal_end,
 			}
 		);
+		let stored = Tasks::<Test>::get(task).unwrap();
 		assert_eq!(
-			Tasks::<Test>::get(task).unwrap().result,
+			stored.result,
 			Some(TaskResult {
 				hash: hash(7),
 				usage: usage(5_000, 30, 25),
 				exec_cost: 10_000,
-				flux_paid: 0
+				flux_paid: 0,
+				drawn: false,
+				commit_end,
+				reveal_end,
 			})
 		);
-		assert_eq!(Pocw::task_info(task).unwrap().status, TaskStatus::Submitted);
+		// The panel is drawn next block; until then there is none.
+		assert_eq!(PendingDraws::<Test>::get().into_inner(), vec![task]);
+		assert!(stored.panel.is_empty());
+		// The task now expires at the end of its reveal, no longer at its deadline.
+		assert_eq!(stored.expiry, reveal_end);
+		assert_eq!(Expiries::<Test>::get(bucket(reveal_end)).into_inner(), vec![task]);
+		assert!(Expiries::<Test>::get(bucket(deadline)).is_empty());
+		let info = Pocw::task_info(task).unwrap();
+		assert_eq!(info.status, TaskStatus::Submitted);
+		assert_eq!(
+			(info.result_hash, info.exec_cost, info.commit_end, info.reveal_end),
+			(Some(hash(7)), Some(10_000), Some(commit_end), Some(reveal_end))
+		);
+		// The estimate needs verdicts: no valid seat yet, no verified work, no reward.
+		assert_eq!(Pocw::estimate(task), Some((FixedU128::from_inner(0), 0)));
 	});
 }
 
@@ -185,11 +275,11 @@ fn the_power_deficit_is_paid_in_flux_at_r_to_the_sink() {
 	ExtBuilder::build_and_execute(|| {
 		register_verifiers();
 		// Grace stakes 1 Flux: 1 exec PU a second.
-		assert_ok!(<Flux as FluxLedger<_>>::mint(&GRACE, 30 * UNIT));
+		mint(GRACE, 30 * UNIT);
 		assert_ok!(Flux::stake(RuntimeOrigin::signed(GRACE), UNIT));
 		advance(5 * SECOND);
 		assert_eq!(exec_power(GRACE), 5);
-		let task = post(20_000, 3);
+		let task = post(100 * UNIT, 3);
 		assert_ok!(Pocw::claim_task(RuntimeOrigin::signed(GRACE), task, 10 * UNIT));
 		let sink_before = sink();
 		// 10 000 PU: 5 from Power, 9 995 at 1 000 PU per Flux = 9.995 Flux.
@@ -202,16 +292,11 @@ fn the_power_deficit_is_paid_in_flux_at_r_to_the_sink() {
 		assert_eq!(exec_power(GRACE), 0);
 		assert_eq!(flux(GRACE), (19 * UNIT - 9_995_000_000_000, UNIT, 10 * UNIT));
 		assert_eq!(sink(), sink_before + 9_995_000_000_000);
-		assert_eq!(
-			last_event(),
-			Event::ResultSubmitted {
-				task,
-				worker: GRACE,
-				result_hash: hash(7),
-				exec_cost: 10_000,
-				flux_paid: 9_995_000_000_000
-			}
-		);
+		let Event::ResultSubmitted { exec_cost, flux_paid, .. } = last_event() else {
+			panic!("submitted")
+		};
+		assert_eq!((exec_cost, flux_paid), (10_000, 9_995_000_000_000));
+		assert_eq!(Tasks::<Test>::get(task).unwrap().result.unwrap().flux_paid, 9_995_000_000_000);
 	});
 }
 
@@ -219,26 +304,19 @@ fn the_power_deficit_is_paid_in_flux_at_r_to_the_sink() {
 fn submitting_is_refused_to_others_late_twice_or_without_power_or_flux() {
 	ExtBuilder::build_and_execute(|| {
 		register_verifiers();
-		let task = post(20_000, 3);
+		let task = post(100 * UNIT, 3);
 		assert_noop!(
 			Pocw::submit_result(RuntimeOrigin::signed(BOB), task, hash(7), usage(1, 0, 0)),
 			Error::<Test>::NotWorker
 		);
-		// Alice (no stake) works on Ferdie's task, keeping 10 Flux free.
-		let ferdies = crate::NextTaskId::<Test>::get();
-		assert_ok!(Pocw::post_task(
-			RuntimeOrigin::signed(FERDIE),
-			hash(2),
-			20_000,
-			TaskClass::Light,
-			1,
-			now() + HOUR
-		));
-		assert_ok!(Pocw::claim_task(RuntimeOrigin::signed(ALICE), ferdies, 90 * UNIT));
+		// Grace (no stake) works on Ferdie's task, keeping 10 Flux free.
+		mint(GRACE, 20 * UNIT);
+		let ferdies = post_by(FERDIE, 100 * UNIT, 3);
+		assert_ok!(Pocw::claim_task(RuntimeOrigin::signed(GRACE), ferdies, 10 * UNIT));
 		// 1 000 + 10 000 = 11 000 PU = 11 Flux: more than her 10.
 		assert_noop!(
 			Pocw::submit_result(
-				RuntimeOrigin::signed(ALICE),
+				RuntimeOrigin::signed(GRACE),
 				ferdies,
 				hash(7),
 				usage(10_000, 0, 0)
@@ -246,7 +324,7 @@ fn submitting_is_refused_to_others_late_twice_or_without_power_or_flux() {
 			Error::<Test>::InsufficientPower
 		);
 		assert_noop!(
-			Pocw::submit_result(RuntimeOrigin::signed(ALICE), 9, hash(7), usage(1, 0, 0)),
+			Pocw::submit_result(RuntimeOrigin::signed(GRACE), 9, hash(7), usage(1, 0, 0)),
 			Error::<Test>::UnknownTask
 		);
 		assert_ok!(Pocw::claim_task(RuntimeOrigin::signed(BOB), task, 10 * UNIT));
@@ -261,81 +339,61 @@ fn submitting_is_refused_to_others_late_twice_or_without_power_or_flux() {
 		);
 		advance(HOUR);
 		assert_noop!(
-			Pocw::submit_result(RuntimeOrigin::signed(ALICE), ferdies, hash(7), usage(1, 0, 0)),
+			Pocw::submit_result(RuntimeOrigin::signed(GRACE), ferdies, hash(7), usage(1, 0, 0)),
 			Error::<Test>::DeadlinePassed
 		);
 	});
 }
 
 #[test]
-fn attesting_is_refused_to_strangers_parties_repeats_and_early_or_late_callers() {
+fn a_submission_whose_reveal_would_end_in_a_full_bucket_is_refused_and_changes_nothing() {
 	ExtBuilder::build_and_execute(|| {
-		register_verifiers();
-		assert_ok!(Pocw::register_verifier(RuntimeOrigin::signed(ALICE), 100 * UNIT));
-		let task = post(20_000, 3);
+		let task = claimed_task(100 * UNIT, 10 * UNIT);
+		// Three tasks expire where this one's reveal would end.
+		let reveal_end = now() + 2 * HOUR;
+		for _ in 0..3 {
+			assert_ok!(post_with(3, reveal_end, 10 * UNIT));
+		}
 		assert_noop!(
-			Pocw::attest(RuntimeOrigin::signed(CHARLIE), 9, true, 1),
-			Error::<Test>::UnknownTask
+			Pocw::submit_result(RuntimeOrigin::signed(BOB), task, hash(7), standard_usage()),
+			Error::<Test>::ExpiryBucketFull
 		);
-		assert_noop!(
-			Pocw::attest(RuntimeOrigin::signed(CHARLIE), task, true, 1),
-			Error::<Test>::NotSubmitted
-		);
-		assert_ok!(Pocw::claim_task(RuntimeOrigin::signed(BOB), task, 10 * UNIT));
-		assert_noop!(
-			Pocw::attest(RuntimeOrigin::signed(CHARLIE), task, true, 1),
-			Error::<Test>::NotSubmitted
-		);
-		assert_ok!(Pocw::submit_result(RuntimeOrigin::signed(BOB), task, hash(7), usage(1, 0, 0)));
-		assert_noop!(
-			Pocw::attest(RuntimeOrigin::signed(FERDIE), task, true, 1),
-			Error::<Test>::UnknownVerifier
-		);
-		// The requester is a verifier, but not of its own task.
-		assert_noop!(
-			Pocw::attest(RuntimeOrigin::signed(ALICE), task, true, 1),
-			Error::<Test>::Conflict
-		);
-		assert_ok!(Pocw::attest(RuntimeOrigin::signed(CHARLIE), task, true, 1));
-		assert_eq!(
-			last_event(),
-			Event::Attested { task, verifier: CHARLIE, valid: true, work_units: 1 }
-		);
-		assert_noop!(
-			Pocw::attest(RuntimeOrigin::signed(CHARLIE), task, false, 1),
-			Error::<Test>::AlreadyAttested
-		);
-		advance(HOUR);
-		assert_noop!(
-			Pocw::attest(RuntimeOrigin::signed(DAVE), task, true, 1),
-			Error::<Test>::DeadlinePassed
-		);
-	});
-}
-
-#[test]
-fn the_worker_cannot_attest_its_own_result() {
-	ExtBuilder::build_and_execute(|| {
-		register_verifiers();
-		let task = crate::NextTaskId::<Test>::get();
-		assert_ok!(Pocw::post_task(
-			RuntimeOrigin::signed(ALICE),
-			hash(1),
-			20_000,
-			TaskClass::Heavy,
-			2,
-			now() + HOUR
-		));
-		assert_ok!(Pocw::claim_task(RuntimeOrigin::signed(CHARLIE), task, 10 * UNIT));
+		// A minute later its reveal ends in the next bucket.
+		advance(MINUTE);
 		assert_ok!(Pocw::submit_result(
-			RuntimeOrigin::signed(CHARLIE),
+			RuntimeOrigin::signed(BOB),
 			task,
 			hash(7),
-			usage(1, 0, 0)
+			standard_usage()
 		));
-		assert_noop!(
-			Pocw::attest(RuntimeOrigin::signed(CHARLIE), task, true, 1),
-			Error::<Test>::Conflict
-		);
+	});
+}
+
+#[test]
+fn a_result_whose_reveal_ends_in_the_bucket_of_its_deadline_stays_filed() {
+	ExtBuilder::build_and_execute(|| {
+		register_verifiers();
+		// The deadline 10 s after the end of the reveal of a result submitted now: one bucket.
+		let reveal_end = now() + 2 * HOUR;
+		let deadline = reveal_end + 10 * SECOND;
+		assert_eq!(bucket(deadline), bucket(reveal_end));
+		let task = NextTaskId::<Test>::get();
+		assert_ok!(post_with(3, deadline, 100 * UNIT));
+		assert_ok!(Pocw::claim_task(RuntimeOrigin::signed(BOB), task, 10 * UNIT));
+		assert_ok!(Pocw::submit_result(
+			RuntimeOrigin::signed(BOB),
+			task,
+			hash(7),
+			standard_usage()
+		));
+		// Refiled in the same bucket: still there, once.
+		assert_eq!(Expiries::<Test>::get(bucket(reveal_end)).into_inner(), vec![task]);
+		assert_eq!(Tasks::<Test>::get(task).unwrap().expiry, reveal_end);
+		// Nobody votes; the hook ends it after its reveal.
+		next_block();
+		advance(2 * HOUR + MINUTE);
+		catch_up();
+		assert!(Tasks::<Test>::get(task).is_none());
+		assert!(emitted(Event::TaskUndecided { task, worker: BOB }));
 	});
 }

@@ -1,9 +1,11 @@
-//! PoCW arithmetic: a monotone, bounded score; exact splits; rewards within the budget.
+//! PoCW arithmetic: a monotone, bounded score; exact splits; rewards within the budget; Flux and
+//! Power at R both ways; the usage tolerance; the draw's point and the Fenwick tree's spans.
 
 use crate::{math::*, Usage};
 use fluxomics_primitives::{ExecSchedule, UNIT};
 use proptest::prelude::*;
 use sp_arithmetic::{FixedU128, Perbill};
+use sp_core::U256;
 
 fn scale() -> ScoreScale {
 	ScoreScale { work_cap: 1_000, risk_ref: 100 * UNIT, efficiency_cap: FixedU128::from_u32(2) }
@@ -61,6 +63,40 @@ fn worked_examples() {
 		Perbill::from_percent(40),
 		Perbill::from_percent(11)
 	));
+}
+
+#[test]
+fn budgets_usage_draws_and_tree_spans_worked_examples() {
+	let r = FixedU128::from_u32(1_000);
+	// A budget's worth in exec Power at R = 1 000 PU per Flux, rounded down.
+	assert_eq!(power_for_flux(UNIT, r), 1_000);
+	assert_eq!(power_for_flux(1_000 * UNIT, r), 1_000_000);
+	assert_eq!(power_for_flux(1_000_000_000, r), 1);
+	assert_eq!(power_for_flux(999_999_999, r), 0);
+	assert_eq!(power_for_flux(u128::MAX, FixedU128::from_inner(u128::MAX)), u128::MAX);
+	// Reported steps within 20 % of the measured work, rounded up in the worker's favour.
+	let t = Perbill::from_percent(20);
+	assert!(usage_within(900, 750, t));
+	assert!(!usage_within(900, 749, t));
+	assert!(usage_within(900, 1_126, t));
+	assert!(!usage_within(900, 1_127, t));
+	assert!(usage_within(0, 0, Perbill::zero()));
+	assert!(!usage_within(1, 0, Perbill::one()));
+	assert!(!usage_within(0, 1_000, t));
+	// The draw's point: the 256 bits modulo the total.
+	assert_eq!(draw_point(&[7; 32], 0), None);
+	assert_eq!(draw_point(&[0; 32], 10), Some(0));
+	let mut seven = [0u8; 32];
+	seven[31] = 7;
+	assert_eq!(draw_point(&seven, 10), Some(7));
+	assert_eq!(draw_point(&seven, 7), Some(0));
+	// 2^256 − 1 ends in 5.
+	assert_eq!(draw_point(&[0xff; 32], 10), Some(5));
+	assert_eq!(draw_point(&[0xff; 32], 1), Some(0));
+	// A Fenwick node's span.
+	for (i, span) in [(0, 0), (1, 1), (6, 2), (8, 8), (12, 4), (u32::MAX, 1), (1 << 31, 1 << 31)] {
+		assert_eq!(lowbit(i), span, "lowbit({i})");
+	}
 }
 
 fn work() -> impl Strategy<Value = u64> {
@@ -151,5 +187,60 @@ proptest! {
 		if now >= start {
 			prop_assert!(now - p < period);
 		}
+	}
+
+	#[test]
+	fn flux_and_power_at_r_round_in_the_protocols_favour(
+		flux in 0u128..1_000_000_000 * UNIT, power in 0u128..1u128 << 64,
+		// From 0.001 to a million PU per Flux.
+		rate in 1_000_000_000_000_000u128..1_000_000 * 1_000_000_000_000_000_000,
+		more in 0u128..1_000 * UNIT,
+	) {
+		let r = FixedU128::from_inner(rate);
+		// What a budget buys costs no more than the budget; what Power costs buys it back.
+		let bought = power_for_flux(flux, r);
+		prop_assert!(flux_for_power(bought, r).unwrap() <= flux);
+		let cost = flux_for_power(power, r).unwrap();
+		prop_assert!(power_for_flux(cost, r) >= power);
+		// More Flux never buys less.
+		prop_assert!(power_for_flux(flux + more, r) >= bought);
+	}
+
+	#[test]
+	fn usage_is_within_tolerance_exactly_when_the_difference_is_at_most_its_share(
+		reported in any::<u64>(), measured in any::<u64>(), parts in 0u32..=1_000_000_000,
+		more in 0u32..=1_000_000_000,
+	) {
+		let t = Perbill::from_parts(parts);
+		let allowed = (parts as u128 * measured as u128).div_ceil(1_000_000_000);
+		prop_assert_eq!(usage_within(reported, measured, t), (reported.abs_diff(measured) as u128) <= allowed);
+		prop_assert!(usage_within(measured, measured, t));
+		// A larger tolerance never rejects what a smaller one allows.
+		let looser = Perbill::from_parts(parts.saturating_add(more).min(1_000_000_000));
+		if usage_within(reported, measured, t) {
+			prop_assert!(usage_within(reported, measured, looser));
+		}
+	}
+
+	#[test]
+	fn the_draw_point_is_the_random_number_modulo_the_total(
+		random in any::<[u8; 32]>(), total in any::<u128>(),
+	) {
+		match draw_point(&random, total) {
+			None => prop_assert_eq!(total, 0),
+			Some(point) => {
+				prop_assert!(point < total);
+				prop_assert_eq!(U256::from(point), U256::from_big_endian(&random) % U256::from(total));
+			},
+		}
+	}
+
+	#[test]
+	fn lowbit_is_the_lowest_set_bit(i in 1u32..) {
+		let b = lowbit(i);
+		prop_assert!(b.is_power_of_two());
+		prop_assert_eq!(i % b, 0);
+		prop_assert_eq!((i / b) % 2, 1);
+		prop_assert_eq!(i - b, i & (i - 1));
 	}
 }

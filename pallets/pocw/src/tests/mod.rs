@@ -1,8 +1,12 @@
+mod attacks;
 mod closed_loop;
+mod commit_reveal;
+mod draw;
 mod expiry;
 mod lifecycle;
 mod math;
 pub(crate) mod mock;
 mod params;
 mod settlement;
+mod simulation;
 mod verifiers;

@@ -3,7 +3,7 @@
 
 use super::mock::*;
 use crate::{pallet::*, Error, Event, MeteringParams};
-use frame_support::{assert_noop, assert_ok};
+use frame_support::{assert_noop, assert_ok, traits::Get};
 use sp_arithmetic::{traits::Saturating, FixedU128, Perbill};
 
 #[test]
@@ -131,4 +131,74 @@ fn a_good_part_does_not_carry_a_bad_one() {
 		);
 		assert_eq!(PowerMetering::params(), test_params());
 	});
+}
+
+/// Issue 16, item 6. The attacks a bad-but-valid schedule allowed: with `p_size = 0` a message
+/// of the largest payload costs what an empty one does; with `e_step = 0`, or a step of
+/// `u64::MAX` picoseconds (one step for any weight), a call that fills the block costs what a
+/// transfer does. Each is now refused with its own error, and the bounds are inclusive.
+#[test]
+fn a_schedule_that_makes_bytes_or_weight_free_is_refused() {
+	run(|| {
+		let with = |f: &dyn Fn(&mut crate::CostSchedule)| {
+			let mut s = test_schedule();
+			f(&mut s);
+			with_schedule(s)
+		};
+		// What the attack would buy: with a step of u64::MAX, the whole block is one step.
+		let block = <<Test as frame_system::Config>::BlockWeights as Get<
+			frame_system::limits::BlockWeights,
+		>>::get()
+		.max_block
+		.ref_time();
+		let cheap = crate::CostSchedule { step_weight: u64::MAX, ..test_schedule() };
+		assert_eq!(
+			crate::math::exec_cost(&cheap, block),
+			crate::math::exec_cost(&cheap, 1),
+			"one step whatever the weight"
+		);
+		let cases = [
+			(with(&|s| s.p_size = 0), Error::<Test>::ZeroSizePrice),
+			(with(&|s| s.e_step = 0), Error::<Test>::ZeroStepPrice),
+			(with(&|s| s.step_weight = u64::MAX), Error::<Test>::StepWeightTooLarge),
+			(with(&|s| s.step_weight = u64::MAX / 2), Error::<Test>::StepWeightTooLarge),
+			(with(&|s| s.step_weight = block), Error::<Test>::StepWeightTooLarge),
+			(
+				with(&|s| s.step_weight = block / crate::MIN_STEPS_PER_BLOCK + 1),
+				Error::<Test>::StepWeightTooLarge,
+			),
+		];
+		for (params, error) in cases {
+			assert_noop!(PowerMetering::set_params(RuntimeOrigin::root(), params), error);
+		}
+		// The edges of what is allowed: one PU a byte and a step, a thousandth of a block a step.
+		let largest = PowerMetering::max_step_weight();
+		assert_eq!(largest, block / crate::MIN_STEPS_PER_BLOCK);
+		assert_ok!(PowerMetering::set_params(
+			RuntimeOrigin::root(),
+			with(&|s| {
+				s.p_size = 1;
+				s.e_step = 1;
+				s.step_weight = block / crate::MIN_STEPS_PER_BLOCK
+			})
+		));
+		// A call filling the block pays at least MIN_STEPS_PER_BLOCK steps.
+		let s = Schedule::<Test>::get();
+		assert!(
+			crate::math::exec_cost(&s, block)
+				>= crate::math::exec_cost(&s, 1) + u128::from(crate::MIN_STEPS_PER_BLOCK) - 1
+		);
+		// A later vote undoes it.
+		assert_ok!(PowerMetering::set_params(RuntimeOrigin::root(), test_params()));
+		assert_eq!(PowerMetering::params(), test_params());
+	});
+}
+
+#[test]
+#[should_panic(expected = "invalid metering genesis schedule")]
+fn genesis_refuses_a_schedule_with_free_bytes() {
+	use sp_runtime::BuildStorage;
+	let schedule = crate::CostSchedule { p_size: 0, ..test_schedule() };
+	let _ = crate::GenesisConfig::<Test> { schedule: Some(schedule), ..Default::default() }
+		.build_storage();
 }

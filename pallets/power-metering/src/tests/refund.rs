@@ -1,5 +1,5 @@
 //! After dispatch: unused weight comes back in the reverse order of payment, a call that
-//! reports `Pays::No` gets everything back, and a charge accrues its payer once per phase.
+//! reports `Pays::No` pays like any other, and a charge accrues its payer once per phase.
 
 use super::mock::*;
 use crate::{ChargePower, Event};
@@ -71,45 +71,47 @@ fn unused_weight_paid_in_power_comes_back_as_power() {
 }
 
 #[test]
-fn a_call_that_reports_pays_no_is_refunded_whole() {
-	run(|| {
-		advance(100 * SECOND);
-		let call = message(ALICE, 10, false);
-		let info = info_of(&call);
-		let quote = PowerMetering::quote(Some(&BOB), &call, &info, 150);
-		let post = PostDispatchInfo { actual_weight: None, pays_fee: Pays::No };
-		assert_ok!(ChargePower::<Test>::new()
-			.test_run(RuntimeOrigin::signed(BOB), &call, &info, 150, 0, |_| Ok(post))
-			.unwrap());
-		assert_eq!(power(BOB), PerKind::new(100, 100));
-		// Flux comes back rounded down: at 1 000 PU per Flux, exactly.
-		assert_eq!(Flux::free(&BOB), 5 * UNIT);
-		assert!(matches!(
-			last_event(),
-			Event::PowerCharged { cost: PerKind { msg: 0, exec: 0 }, flux: 0, .. }
-		));
-		// Both kinds are reported as refunded: the whole cost of the charge.
-		let Event::PowerCharged { refunded, from_power, .. } = last_event() else {
-			panic!("no charge")
-		};
-		assert_eq!(refunded, quote.cost);
-		assert_eq!(from_power, PerKind::new(0, 0));
-	});
+fn a_call_that_reports_pays_no_pays_like_any_other() {
+	// The attack: a call that reports `Pays::No` after dispatch (a requested preimage noted
+	// again) used to be refunded whole, msg cost included, so it could be repeated for free. Now
+	// only its unused exec comes back, exactly as for the same call reporting `Pays::Yes`.
+	let outcome = |pays_fee: Pays| {
+		let mut outcome = None;
+		run(|| {
+			advance(100 * SECOND);
+			let call = message(ALICE, 10, false);
+			let info = info_of(&call);
+			let quote = PowerMetering::quote(Some(&BOB), &call, &info, 150);
+			let post = PostDispatchInfo { actual_weight: Some(Weight::from_parts(0, 0)), pays_fee };
+			assert_ok!(ChargePower::<Test>::new()
+				.test_run(RuntimeOrigin::signed(BOB), &call, &info, 150, 0, |_| Ok(post))
+				.unwrap());
+			let Event::PowerCharged { cost, refunded, .. } = last_event() else {
+				panic!("no charge")
+			};
+			// The msg cost stays; nothing of it comes back.
+			assert_eq!(cost.msg, quote.cost.msg);
+			assert_eq!(refunded.msg, 0);
+			outcome = Some((power(BOB), Flux::free(&BOB), last_event()));
+		});
+		outcome.unwrap()
+	};
+	assert_eq!(outcome(Pays::No), outcome(Pays::Yes));
 }
 
 #[test]
 fn a_charge_accrues_its_payer_once_per_phase() {
 	run(|| {
 		advance(100 * SECOND);
-		// Bob's Power covers part of both kinds; the call reports `Pays::No`, so both kinds come
-		// back, the part paid in Flux as Flux and the rest as Power, in one refund.
-		let call = message(ALICE, 10, false);
+		// Alice's Power covers the charge; the call uses none of its weight, so its exec comes
+		// back as Power in one refund.
+		let call = message(BOB, 10, false);
 		let info = info_of(&call);
-		let post = PostDispatchInfo { actual_weight: None, pays_fee: Pays::No };
+		let post =
+			PostDispatchInfo { actual_weight: Some(Weight::from_parts(0, 0)), pays_fee: Pays::Yes };
 		assert_ok!(ChargePower::<Test>::new()
-			.test_run(RuntimeOrigin::signed(BOB), &call, &info, 150, 0, |_| Ok(post))
+			.test_run(RuntimeOrigin::signed(ALICE), &call, &info, 150, 0, |_| Ok(post))
 			.unwrap());
-		assert_eq!(power(BOB), PerKind::new(100, 100));
 		assert_eq!(ledger_calls(), LedgerCalls { available: 1, consume: 1, refund: 1 });
 
 		// A charge on the cheap path that uses all of its weight has nothing to give back: no
