@@ -27,6 +27,7 @@ pub mod configs;
 pub mod constants;
 pub mod counterparty;
 pub mod genesis_config_presets;
+pub mod self_funding;
 pub mod governance;
 
 use sp_runtime::{

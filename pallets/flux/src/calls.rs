@@ -122,6 +122,38 @@ impl<T: Config> Pallet<T> {
 		Ok(amount)
 	}
 
+	/// `who`'s unbonding Flux that has thawed and can be withdrawn now.
+	pub fn thawed(who: &T::AccountId) -> Balance {
+		let now = T::Time::now();
+		Self::account(who)
+			.unbonding
+			.iter()
+			.filter(|c| c.thaw_at <= now)
+			.fold(0u128, |sum, c| sum.saturating_add(c.amount))
+	}
+
+	/// Moves `amount` of `who`'s thawed unbonding Flux to free, oldest chunks first (a
+	/// withdrawal that pays its own fee: `pallet_power_metering::SelfFunding`). Nothing changes
+	/// if less has thawed.
+	pub fn take_thawed(who: &T::AccountId, amount: Balance) -> DispatchResult {
+		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		let now = T::Time::now();
+		Self::try_mutate_account(who, |a| {
+			let mut left = amount;
+			for chunk in a.unbonding.iter_mut().filter(|c| c.thaw_at <= now) {
+				let take = left.min(chunk.amount);
+				chunk.amount = chunk.amount.saturating_sub(take);
+				left = left.saturating_sub(take);
+			}
+			ensure!(left.is_zero(), Error::<T>::NothingToWithdraw);
+			a.unbonding.retain(|c| !c.amount.is_zero());
+			a.free = a.free.checked_add(amount).ok_or(Error::<T>::Overflow)?;
+			Ok(())
+		})?;
+		Self::deposit_event(Event::Withdrawn { who: who.clone(), amount });
+		Ok(())
+	}
+
 	/// Checks parameters and stores them.
 	pub(crate) fn do_set_params(new: FluxParams) -> DispatchResult {
 		Self::validate_params(&new)?;

@@ -1,7 +1,7 @@
 //! What the runtime's `PowerApi` calls: the quote of an extrinsic, computed by the very function
 //! that plans its charge.
 
-use crate::{pallet::*, Call};
+use crate::{pallet::*, Call, SelfFunding};
 use fluxomics_primitives::PowerQuote;
 use frame_support::{
 	dispatch::{DispatchInfo, Pays},
@@ -29,7 +29,10 @@ where
 			};
 		};
 		let (is_intent, _) = Self::classify(call);
-		let mut quote = Self::plan_extrinsic(who, len, is_intent, info.total_weight()).quote;
+		let releasable = T::SelfFunding::releasable(call, who);
+		let mut quote =
+			Self::plan_extrinsic_releasing(who, len, is_intent, info.total_weight(), releasable)
+				.quote;
 		quote.rate = ExchangeRate::<T>::get();
 		quote
 	}

@@ -5,7 +5,7 @@
 //! `prepare` carries it out ([`Pallet::execute`]: one `consume`), and `post_dispatch` refunds
 //! what the call did not use ([`Pallet::refund_unused`]: one `refund`) and records the charge.
 
-use crate::{math, pallet::*, Call, CallCounterparty, PaymentPlan};
+use crate::{math, pallet::*, Call, CallCounterparty, PaymentPlan, SelfFunding};
 use codec::{Decode, DecodeWithMemTracking, Encode};
 use core::marker::PhantomData;
 use frame_support::{
@@ -78,7 +78,9 @@ where
 	type Pre = Pre<T::AccountId>;
 
 	fn weight(&self, call: &<T as frame_system::Config>::RuntimeCall) -> Weight {
-		Pallet::<T>::charge_weight().saturating_add(T::Counterparty::weight(call))
+		Pallet::<T>::charge_weight()
+			.saturating_add(T::Counterparty::weight(call))
+			.saturating_add(T::SelfFunding::weight(call))
 	}
 
 	fn validate(
@@ -96,7 +98,14 @@ where
 			_ => return Ok((ValidTransaction::default(), Val::NoCharge, origin)),
 		};
 		let (is_intent, counterparty) = Pallet::<T>::classify(call);
-		let plan = Pallet::<T>::plan_extrinsic(&who, len, is_intent, info.total_weight());
+		let releasable = T::SelfFunding::releasable(call, &who);
+		let plan = Pallet::<T>::plan_extrinsic_releasing(
+			&who,
+			len,
+			is_intent,
+			info.total_weight(),
+			releasable,
+		);
 		if !plan.quote.payable {
 			return Err(InvalidTransaction::Payment.into());
 		}
@@ -115,7 +124,13 @@ where
 		match val {
 			Val::NoCharge => Ok(Pre::NoCharge { unspent: self.weight(call) }),
 			Val::Charge { who, plan, counterparty } => {
-				Pallet::<T>::execute(&who, &plan).map_err(|_| InvalidTransaction::Payment)?;
+				frame_support::storage::with_storage_layer(|| {
+					if plan.released > 0 {
+						T::SelfFunding::release(call, &who, plan.released)?;
+					}
+					Pallet::<T>::execute(&who, &plan)
+				})
+				.map_err(|_| InvalidTransaction::Payment)?;
 				// The counterparty's share of the declared weight was spent at validation.
 				let unspent = Pallet::<T>::charge_weight()
 					.saturating_sub(Pallet::<T>::path_weight(&plan))

@@ -9,8 +9,7 @@
 
 use crate::{math, pallet::*, Call, CallCounterparty, FinalCharge, PaymentPlan, WeightInfo};
 use fluxomics_primitives::{
-	PowerConsumption,
-	FluxLedger, OnPowerCharged, PerKind, PowerLedger, PowerQuote, PowerUnits,
+	Balance, FluxLedger, PowerConsumption, OnPowerCharged, PerKind, PowerLedger, PowerQuote, PowerUnits,
 };
 use frame_support::{traits::IsSubType, weights::Weight};
 use sp_runtime::DispatchResult;
@@ -37,17 +36,33 @@ impl<T: Config> Pallet<T> {
 		is_intent: bool,
 		weight: Weight,
 	) -> PaymentPlan {
+		Self::plan_extrinsic_releasing(who, len, is_intent, weight, 0)
+	}
+
+	/// [`plan_extrinsic`](Self::plan_extrinsic) for a call that releases `releasable` of the
+	/// payer's own Flux, which pays after its free Flux and before any HETU is converted.
+	pub fn plan_extrinsic_releasing(
+		who: &T::AccountId,
+		len: usize,
+		is_intent: bool,
+		weight: Weight,
+		releasable: Balance,
+	) -> PaymentPlan {
 		let have = T::Power::available(who);
 		// The payer's accruals are declared at their worst (the most leases); price what it takes.
 		let accrual_saving = Self::accrual_saving(who);
 		let weight = weight.saturating_sub(accrual_saving);
 		let saving = Self::charge_weight().saturating_sub(Self::power_path_weight());
-		let cheap =
-			Self::plan(who, have, Self::cost(len, is_intent, weight.saturating_sub(saving)));
+		let cheap = Self::plan_releasing(
+			who,
+			have,
+			Self::cost(len, is_intent, weight.saturating_sub(saving)),
+			releasable,
+		);
 		let mut plan = if cheap.quote.flux == 0 && cheap.quote.payable {
 			cheap
 		} else {
-			Self::plan(who, have, Self::cost(len, is_intent, weight))
+			Self::plan_releasing(who, have, Self::cost(len, is_intent, weight), releasable)
 		};
 		plan.accrual_saving = accrual_saving;
 		plan
@@ -60,6 +75,16 @@ impl<T: Config> Pallet<T> {
 		who: &T::AccountId,
 		have: PerKind<PowerUnits>,
 		cost: PerKind<PowerUnits>,
+	) -> PaymentPlan {
+		Self::plan_releasing(who, have, cost, 0)
+	}
+
+	/// [`plan`](Self::plan), with `releasable` Flux of the call's own paying after free Flux.
+	pub fn plan_releasing(
+		who: &T::AccountId,
+		have: PerKind<PowerUnits>,
+		cost: PerKind<PowerUnits>,
+		releasable: Balance,
 	) -> PaymentPlan {
 		let from_power = have.min(cost);
 		let deficit = cost.saturating_sub(from_power).total();
@@ -80,12 +105,14 @@ impl<T: Config> Pallet<T> {
 			return PaymentPlan { quote, ..Default::default() };
 		};
 		quote.flux = flux;
-		let flux_to_convert = flux.saturating_sub(T::Flux::free(who));
+		let short = flux.saturating_sub(T::Flux::free(who));
+		let released = short.min(releasable);
+		let flux_to_convert = short.saturating_sub(released);
 		match T::Flux::quote_convert_for(who, flux_to_convert) {
 			Some(hetu) => quote.hetu = hetu,
 			None => quote.payable = false,
 		}
-		PaymentPlan { quote, flux_to_convert, ..Default::default() }
+		PaymentPlan { quote, flux_to_convert, released, ..Default::default() }
 	}
 
 	/// Carries out a payable plan, all or nothing: one `consume` of both kinds, then the Flux.

@@ -113,6 +113,7 @@ impl pallet_power_metering::Config for Runtime {
 	type Power = Power;
 	type Flux = Flux;
 	type Counterparty = crate::counterparty::CallCounterparty;
+	type SelfFunding = crate::self_funding::SelfFunding;
 	type OnCharge = Flox;
 	type UpdateOrigin = crate::governance::ParameterOrigin;
 	type MaxPayloadLen = ConstU32<4_096>;

@@ -6,4 +6,5 @@ pub(crate) mod mock;
 mod params;
 mod rate;
 mod refund;
+mod self_funding;
 mod weight;
