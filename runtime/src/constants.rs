@@ -54,4 +54,3 @@ parameter_types! {
 			.build();
 	pub const SS58Prefix: u8 = 42;
 }
-

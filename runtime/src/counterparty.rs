@@ -24,9 +24,7 @@ impl pallet_power_metering::CallCounterparty<RuntimeCall, AccountId> for CallCou
 			RuntimeCall::Pocw(
 				pallet_pocw::Call::commit_verdict { task, .. }
 				| pallet_pocw::Call::reveal_verdict { task, .. },
-			) => {
-				return pallet_pocw::Tasks::<Runtime>::get(task).and_then(|t| t.worker)
-			},
+			) => return pallet_pocw::Tasks::<Runtime>::get(task).and_then(|t| t.worker),
 			RuntimeCall::Balances(
 				pallet_balances::Call::transfer_allow_death { dest, .. }
 				| pallet_balances::Call::transfer_keep_alive { dest, .. }
@@ -54,4 +52,3 @@ impl pallet_power_metering::CallCounterparty<RuntimeCall, AccountId> for CallCou
 		}
 	}
 }
-

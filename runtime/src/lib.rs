@@ -27,8 +27,8 @@ pub mod configs;
 pub mod constants;
 pub mod counterparty;
 pub mod genesis_config_presets;
-pub mod self_funding;
 pub mod governance;
+pub mod self_funding;
 
 use sp_runtime::{
 	generic, impl_opaque_keys,

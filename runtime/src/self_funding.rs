@@ -20,8 +20,9 @@ impl pallet_power_metering::SelfFunding<RuntimeCall, AccountId> for SelfFunding 
 
 	fn release(call: &RuntimeCall, who: &AccountId, amount: Balance) -> DispatchResult {
 		match call {
-			RuntimeCall::Flux(pallet_flux::Call::withdraw_unbonded {}) =>
-				Flux::take_thawed(who, amount),
+			RuntimeCall::Flux(pallet_flux::Call::withdraw_unbonded {}) => {
+				Flux::take_thawed(who, amount)
+			},
 			_ => Err(sp_runtime::DispatchError::Other("not a self-funding call")),
 		}
 	}
@@ -29,8 +30,9 @@ impl pallet_power_metering::SelfFunding<RuntimeCall, AccountId> for SelfFunding 
 	fn weight(call: &RuntimeCall) -> Weight {
 		match call {
 			// The signer's Flux account, read to find what has thawed and written to release it.
-			RuntimeCall::Flux(pallet_flux::Call::withdraw_unbonded {}) =>
-				<Runtime as frame_system::Config>::DbWeight::get().reads_writes(1, 1),
+			RuntimeCall::Flux(pallet_flux::Call::withdraw_unbonded {}) => {
+				<Runtime as frame_system::Config>::DbWeight::get().reads_writes(1, 1)
+			},
 			_ => Weight::zero(),
 		}
 	}

@@ -11,9 +11,9 @@
 
 #![allow(clippy::arithmetic_side_effects, clippy::indexing_slicing, clippy::unwrap_used)]
 
-use fluxomics_test_support::rng::SplitMix64;
 use fluxomics_primitives::OnPowerCharged;
 use fluxomics_runtime::{constants::RuntimeBlockWeights, AccountId, Flox, Runtime, System};
+use fluxomics_test_support::rng::SplitMix64;
 use frame_support::{
 	traits::{Get, Hooks},
 	weights::Weight,

@@ -59,11 +59,7 @@ where
 	Id: FullCodec + PartialEq + Clone,
 	MaxPerBucket: Get<u32>,
 	Width: Get<Moment>,
-	Buckets: StorageMap<
-		Moment,
-		BoundedVec<Id, MaxPerBucket>,
-		Query = BoundedVec<Id, MaxPerBucket>,
-	>,
+	Buckets: StorageMap<Moment, BoundedVec<Id, MaxPerBucket>, Query = BoundedVec<Id, MaxPerBucket>>,
 	Cursor: StorageValue<Moment, Query = Option<Moment>>,
 {
 	/// The bucket that holds items ending at `at`.

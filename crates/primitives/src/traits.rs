@@ -211,11 +211,19 @@ pub trait PowerLedger<AccountId> {
 	fn max_accrual_weight() -> Weight;
 	/// Leases the generation of `amount` of `from`'s stake to `to` until chain time `until`,
 	/// after which it returns to `from` by itself.
-	fn start_lease(from: &AccountId, to: &AccountId, amount: Balance, until: Moment)
-		-> DispatchResult;
+	fn start_lease(
+		from: &AccountId,
+		to: &AccountId,
+		amount: Balance,
+		until: Moment,
+	) -> DispatchResult;
 	/// Forgets a lease that has ended (or ends it now if `until` is in the future).
-	fn end_lease(from: &AccountId, to: &AccountId, amount: Balance, until: Moment)
-		-> DispatchResult;
+	fn end_lease(
+		from: &AccountId,
+		to: &AccountId,
+		amount: Balance,
+		until: Moment,
+	) -> DispatchResult;
 }
 
 impl<AccountId> PowerLedger<AccountId> for () {

@@ -72,7 +72,11 @@ fn claimed_task<T: Config>(w: u32, deadline: Moment, submit: bool) -> (T::Accoun
 		deadline,
 	);
 	let p = Params::<T>::get();
-	let _ = Pallet::<T>::do_claim_task(&worker, id, p.collateral_ratio.mul_ceil(BUDGET).max(p.min_collateral));
+	let _ = Pallet::<T>::do_claim_task(
+		&worker,
+		id,
+		p.collateral_ratio.mul_ceil(BUDGET).max(p.min_collateral),
+	);
 	if submit {
 		let _ = Pallet::<T>::do_submit_result(&worker, id, H256::repeat_byte(2), usage());
 		PendingDraws::<T>::kill();

@@ -2,8 +2,8 @@
 //! parameters, and the weights the calls declare beyond their benchmarks.
 
 use crate::{
-	expiry::TaskExpiry, math, pallet::*, MAX_PERIOD, MAX_REWARD, MAX_REWARD_BUDGET, PocwParams, Seat, TaskId, TaskResult, Usage, Vote,
-	WeightInfo,
+	expiry::TaskExpiry, math, pallet::*, PocwParams, Seat, TaskId, TaskResult, Usage, Vote,
+	WeightInfo, MAX_PERIOD, MAX_REWARD, MAX_REWARD_BUDGET,
 };
 use codec::Encode;
 use fluxomics_primitives::{
@@ -31,8 +31,8 @@ impl<T: Config> Pallet<T> {
 		);
 		ensure!(p.reward_share < p.fee_share, Error::<T>::RewardNotBelowFee);
 		ensure!(
-			p.fee_share.deconstruct().saturating_add(p.verify_share.deconstruct()) <=
-				sp_arithmetic::Perbill::one().deconstruct(),
+			p.fee_share.deconstruct().saturating_add(p.verify_share.deconstruct())
+				<= sp_arithmetic::Perbill::one().deconstruct(),
 			Error::<T>::FeesExceedBudget
 		);
 		ensure!(
@@ -44,19 +44,24 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::ZeroPeriod
 		);
 		ensure!(
-			p.period <= MAX_PERIOD &&
-				p.max_deadline <= MAX_PERIOD &&
-				p.commit_period <= MAX_PERIOD &&
-				p.reveal_period <= MAX_PERIOD,
+			p.period <= MAX_PERIOD
+				&& p.max_deadline <= MAX_PERIOD
+				&& p.commit_period <= MAX_PERIOD
+				&& p.reveal_period <= MAX_PERIOD,
 			Error::<T>::PeriodTooLong
 		);
-		ensure!(p.k <= MAX_REWARD && p.reward_budget <= MAX_REWARD_BUDGET, Error::<T>::RewardTooLarge);
+		ensure!(
+			p.k <= MAX_REWARD && p.reward_budget <= MAX_REWARD_BUDGET,
+			Error::<T>::RewardTooLarge
+		);
 		ensure!(!p.work_cap.is_zero(), Error::<T>::ZeroWorkCap);
 		ensure!(!p.risk_ref.is_zero(), Error::<T>::ZeroRiskRef);
 		ensure!(!p.efficiency_cap.is_zero(), Error::<T>::ZeroEfficiencyCap);
 		ensure!(!p.max_deadline.is_zero(), Error::<T>::ZeroMaxDeadline);
 		ensure!(
-			!p.min_collateral.is_zero() && !p.min_verifier_bond.is_zero() && !p.min_budget.is_zero(),
+			!p.min_collateral.is_zero()
+				&& !p.min_verifier_bond.is_zero()
+				&& !p.min_budget.is_zero(),
 			Error::<T>::ZeroMinimum
 		);
 		Ok(())
@@ -301,11 +306,8 @@ impl<T: Config> Pallet<T> {
 	fn seat_of(id: TaskId, who: &T::AccountId) -> Result<(TaskOf<T>, usize), DispatchError> {
 		let task = Tasks::<T>::get(id).ok_or(Error::<T>::UnknownTask)?;
 		ensure!(task.result.as_ref().is_some_and(|r| r.drawn), Error::<T>::NotDrawn);
-		let at = task
-			.panel
-			.iter()
-			.position(|s| &s.verifier == who)
-			.ok_or(Error::<T>::NotOnPanel)?;
+		let at =
+			task.panel.iter().position(|s| &s.verifier == who).ok_or(Error::<T>::NotOnPanel)?;
 		Ok((task, at))
 	}
 
@@ -317,8 +319,7 @@ impl<T: Config> Pallet<T> {
 		let (mut task, at) = Self::seat_of(id, who)?;
 		let commit_end = task.result.as_ref().map_or(0, |r| r.commit_end);
 		ensure!(T::Time::now() < commit_end, Error::<T>::CommitClosed);
-		let seat: &mut Seat<T::AccountId> =
-			task.panel.get_mut(at).ok_or(Error::<T>::NotOnPanel)?;
+		let seat: &mut Seat<T::AccountId> = task.panel.get_mut(at).ok_or(Error::<T>::NotOnPanel)?;
 		ensure!(seat.commitment.is_none(), Error::<T>::AlreadyCommitted);
 		seat.commitment = Some(commitment);
 		Tasks::<T>::insert(id, task);

@@ -27,8 +27,9 @@ impl<T: Config> Pallet<T> {
 			// Each ending is its own storage layer: one that fails changes nothing.
 			let result = frame_support::storage::with_storage_layer(|| Self::end(id, task));
 			match result {
-				Ok(Some(panel)) =>
-					settled = settled.saturating_add(Self::settle_weight(Some(panel))),
+				Ok(Some(panel)) => {
+					settled = settled.saturating_add(Self::settle_weight(Some(panel)))
+				},
 				Ok(None) => {},
 				Err(e) => log::error!(target: crate::LOG_TARGET, "task {id}: ending failed: {e:?}"),
 			}

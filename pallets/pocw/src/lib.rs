@@ -51,9 +51,9 @@
 
 extern crate alloc;
 
+pub use draw::ParentHashRandomness;
 pub use pallet::*;
 pub use types::*;
-pub use draw::ParentHashRandomness;
 pub use weights::WeightInfo;
 
 mod api;

@@ -47,7 +47,9 @@ pub fn flux_for_power(power: PowerUnits, rate: FixedU128) -> Option<Balance> {
 /// (saturating).
 pub fn power_for_flux(flux: Balance, rate: FixedU128) -> PowerUnits {
 	UNIT.checked_mul(FixedU128::DIV)
-		.and_then(|d| multiply_by_rational_with_rounding(flux, rate.into_inner(), d, Rounding::Down))
+		.and_then(|d| {
+			multiply_by_rational_with_rounding(flux, rate.into_inner(), d, Rounding::Down)
+		})
 		.unwrap_or(PowerUnits::MAX)
 }
 

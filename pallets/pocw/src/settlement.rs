@@ -107,7 +107,12 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Takes `share` of `who`'s bond to the sink, and tells why.
-	fn slash_verifier(id: TaskId, who: &T::AccountId, share: sp_arithmetic::Perbill, reason: SlashReason) -> DispatchResult {
+	fn slash_verifier(
+		id: TaskId,
+		who: &T::AccountId,
+		share: sp_arithmetic::Perbill,
+		reason: SlashReason,
+	) -> DispatchResult {
 		let Some(mut info) = Verifiers::<T>::get(who) else { return Ok(()) };
 		let amount = share.mul_floor(info.bond).min(info.bond);
 		if amount.is_zero() {
@@ -117,7 +122,12 @@ impl<T: Config> Pallet<T> {
 		T::Flux::pay_to_sink(who, amount)?;
 		Self::reduce_bond(&mut info, amount);
 		Verifiers::<T>::insert(who, info);
-		Self::deposit_event(Event::VerifierSlashed { task: id, verifier: who.clone(), amount, reason });
+		Self::deposit_event(Event::VerifierSlashed {
+			task: id,
+			verifier: who.clone(),
+			amount,
+			reason,
+		});
 		Ok(())
 	}
 
@@ -150,9 +160,15 @@ impl<T: Config> Pallet<T> {
 		// Slashes: no-shows always, votes against the majority when there is a verdict.
 		for s in task.panel.iter() {
 			match s.vote {
-				None => Self::slash_verifier(id, &s.verifier, p.no_show_slash, SlashReason::NoShow)?,
-				Some(v) if decided && v.valid != majority =>
-					Self::slash_verifier(id, &s.verifier, p.wrong_vote_slash, SlashReason::WrongVote)?,
+				None => {
+					Self::slash_verifier(id, &s.verifier, p.no_show_slash, SlashReason::NoShow)?
+				},
+				Some(v) if decided && v.valid != majority => Self::slash_verifier(
+					id,
+					&s.verifier,
+					p.wrong_vote_slash,
+					SlashReason::WrongVote,
+				)?,
 				Some(_) => {},
 			}
 		}
@@ -172,7 +188,11 @@ impl<T: Config> Pallet<T> {
 		let (per_seat, rest) = math::share_equally(verification_fee, winners);
 		for s in task.panel.iter() {
 			if s.vote.is_some_and(|v| v.valid == majority) {
-				Self::held_to(&task.requester, &s.verifier, per_seat.saturating_mul(s.seats.into()))?;
+				Self::held_to(
+					&task.requester,
+					&s.verifier,
+					per_seat.saturating_mul(s.seats.into()),
+				)?;
 			}
 		}
 		Self::held_to_sink(&task.requester, rest)?;

@@ -54,7 +54,8 @@ impl<T: Config> Pallet<T> {
 				task.worker.is_some() || task.collateral.is_zero(),
 				"2: open task holds collateral"
 			);
-			collateral = collateral.checked_add(task.collateral).ok_or("2: collateral overflows")?;
+			collateral =
+				collateral.checked_add(task.collateral).ok_or("2: collateral overflows")?;
 			escrow = escrow.checked_add(task.budget).ok_or("3: escrow overflows")?;
 			let expected = task.result.as_ref().map_or(task.deadline, |r| r.reveal_end);
 			ensure!(task.expiry == expected, "4: task filed under the wrong expiry");
@@ -68,7 +69,10 @@ impl<T: Config> Pallet<T> {
 		for (bucket, ids) in Expiries::<T>::iter() {
 			for id in ids {
 				let task = Tasks::<T>::get(id).ok_or("4: bucket holds an unknown task")?;
-				ensure!(TaskExpiry::<T>::bucket(task.expiry) == bucket, "4: task in a wrong bucket");
+				ensure!(
+					TaskExpiry::<T>::bucket(task.expiry) == bucket,
+					"4: task in a wrong bucket"
+				);
 			}
 		}
 		Ok(())
@@ -93,14 +97,20 @@ impl<T: Config> Pallet<T> {
 			ensure!(task.seats() <= task.quorum, "5: more seats than the quorum");
 			for (i, s) in task.panel.iter().enumerate() {
 				ensure!(s.seats > 0, "5: a panel member without a seat");
-				ensure!(s.commitment.is_some() || s.vote.is_none(), "5: a reveal without a commitment");
+				ensure!(
+					s.commitment.is_some() || s.vote.is_none(),
+					"5: a reveal without a commitment"
+				);
 				ensure!(
 					!task.panel.iter().skip(i.saturating_add(1)).any(|o| o.verifier == s.verifier),
 					"5: a verifier twice on a panel"
 				);
 			}
 		}
-		ensure!(u32::try_from(pending.len()).ok() == Some(undrawn), "5: PendingDraws differs from undrawn results");
+		ensure!(
+			u32::try_from(pending.len()).ok() == Some(undrawn),
+			"5: PendingDraws differs from undrawn results"
+		);
 		Ok(())
 	}
 
@@ -120,8 +130,12 @@ impl<T: Config> Pallet<T> {
 		for (who, info) in Verifiers::<T>::iter() {
 			count = count.saturating_add(1);
 			total = total.checked_add(info.bond).ok_or("6: bonds overflow")?;
-			ensure!(VerifierAt::<T>::get(info.slot).as_ref() == Some(&who), "6: slot does not name its verifier");
-			let weight = Self::tree_prefix(info.slot).saturating_sub(Self::tree_prefix(info.slot.saturating_sub(1)));
+			ensure!(
+				VerifierAt::<T>::get(info.slot).as_ref() == Some(&who),
+				"6: slot does not name its verifier"
+			);
+			let weight = Self::tree_prefix(info.slot)
+				.saturating_sub(Self::tree_prefix(info.slot.saturating_sub(1)));
 			ensure!(weight == info.bond, "6: tree slot differs from the bond");
 			ensure!(
 				panels.get(&who).copied().unwrap_or(0) == info.pending,
@@ -129,9 +143,15 @@ impl<T: Config> Pallet<T> {
 			);
 		}
 		ensure!(count == VerifierCount::<T>::get(), "6: VerifierCount differs from verifiers");
-		ensure!(VerifierAt::<T>::iter_keys().all(|slot| slot >= 1 && slot <= count), "6: a slot beyond VerifierCount");
+		ensure!(
+			VerifierAt::<T>::iter_keys().all(|slot| slot >= 1 && slot <= count),
+			"6: a slot beyond VerifierCount"
+		);
 		ensure!(total == TotalBond::<T>::get(), "6: TotalBond differs from the bonds");
-		ensure!(Self::tree_prefix(T::MaxVerifiers::get()) == total, "6: the tree's total differs from TotalBond");
+		ensure!(
+			Self::tree_prefix(T::MaxVerifiers::get()) == total,
+			"6: the tree's total differs from TotalBond"
+		);
 		Ok(())
 	}
 

@@ -148,12 +148,13 @@ impl<AccountId, M: Get<u32>> Task<AccountId, M> {
 			(None, _) => TaskStatus::Open,
 			(Some(_), None) => TaskStatus::Claimed,
 			(Some(_), Some(r)) if !r.drawn => TaskStatus::Submitted,
-			(Some(_), Some(_)) =>
+			(Some(_), Some(_)) => {
 				if self.reveal_open(now) {
 					TaskStatus::Revealing
 				} else {
 					TaskStatus::Committing
-				},
+				}
+			},
 		}
 	}
 
@@ -168,8 +169,8 @@ impl<AccountId, M: Get<u32>> Task<AccountId, M> {
 	/// Whether the verdict is complete before its time: the reveal is open and every verifier
 	/// that committed has revealed.
 	pub fn all_revealed(&self, now: Moment) -> bool {
-		self.reveal_open(now) &&
-			self.panel.iter().all(|s| s.commitment.is_none() || s.vote.is_some())
+		self.reveal_open(now)
+			&& self.panel.iter().all(|s| s.commitment.is_none() || s.vote.is_some())
 	}
 
 	/// `(valid, invalid)` revealed seats.

@@ -9,7 +9,8 @@
 
 use crate::{math, pallet::*, Call, CallCounterparty, FinalCharge, PaymentPlan, WeightInfo};
 use fluxomics_primitives::{
-	Balance, FluxLedger, PowerConsumption, OnPowerCharged, PerKind, PowerLedger, PowerQuote, PowerUnits,
+	Balance, FluxLedger, OnPowerCharged, PerKind, PowerConsumption, PowerLedger, PowerQuote,
+	PowerUnits,
 };
 use frame_support::{traits::IsSubType, weights::Weight};
 use sp_runtime::DispatchResult;

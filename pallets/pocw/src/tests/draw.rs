@@ -316,10 +316,8 @@ fn the_seed_is_the_parent_hash_of_the_block_after_the_submission() {
 fn a_draw_after_the_commit_window_seats_no_one_and_the_task_ends_undecided_unslashed() {
 	ExtBuilder::build_and_execute(|| {
 		let task = submitted_task(1_000 * UNIT, 100 * UNIT);
-		let bonds: Vec<_> = [CHARLIE, DAVE, EVE]
-			.iter()
-			.map(|v| Verifiers::<Test>::get(v).unwrap().bond)
-			.collect();
+		let bonds: Vec<_> =
+			[CHARLIE, DAVE, EVE].iter().map(|v| Verifiers::<Test>::get(v).unwrap().bond).collect();
 		// The chain stalls past the commit window before the next block draws.
 		advance(Params::<Test>::get().commit_period);
 		next_block();

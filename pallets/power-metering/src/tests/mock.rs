@@ -93,8 +93,9 @@ impl crate::SelfFunding<RuntimeCall, AccountId> for WithdrawPaysItself {
 	}
 	fn release(call: &RuntimeCall, who: &AccountId, amount: Balance) -> DispatchResult {
 		match call {
-			RuntimeCall::Flux(pallet_flux::Call::withdraw_unbonded {}) =>
-				Flux::take_thawed(who, amount),
+			RuntimeCall::Flux(pallet_flux::Call::withdraw_unbonded {}) => {
+				Flux::take_thawed(who, amount)
+			},
 			_ => Err(sp_runtime::DispatchError::Other("not a self-funding call")),
 		}
 	}

@@ -34,9 +34,7 @@ fn an_all_out_unstaker_withdraws_paying_from_what_it_releases() {
 			RuntimeEvent::PowerMetering(e @ Event::PowerCharged { .. }) => Some(e),
 			_ => None,
 		});
-		let Some(Event::PowerCharged { flux: paid, .. }) = charged else {
-			panic!("no charge")
-		};
+		let Some(Event::PowerCharged { flux: paid, .. }) = charged else { panic!("no charge") };
 		assert!(paid > 0 && paid <= quote.flux);
 		// Everything she unstaked is hers again, less the fee.
 		assert_eq!(Flux::free(&EVE), 10 * UNIT - paid);
