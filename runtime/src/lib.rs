@@ -28,7 +28,6 @@ pub mod constants;
 pub mod counterparty;
 pub mod genesis_config_presets;
 pub mod governance;
-pub mod self_funding;
 
 use sp_runtime::{
 	generic, impl_opaque_keys,

@@ -90,6 +90,31 @@ impl PowerConsumption for () {
 	}
 }
 
+/// Calls that release the signer's own Flux and may pay for themselves from it: a withdrawal of
+/// thawed unbonding Flux, so that an account that unstaked everything it had is never locked out
+/// of its Flux. It cannot be repeated for free: what pays is the signer's own Flux, and once
+/// released it is gone from the source.
+pub trait SelfFunding<Call, AccountId> {
+	/// The Flux `call` would release to `who`'s free Flux that may pay for it.
+	fn releasable(call: &Call, who: &AccountId) -> Balance;
+	/// Releases `amount` (at most [`releasable`](Self::releasable)) to `who`'s free Flux, before
+	/// the charge.
+	fn release(call: &Call, who: &AccountId, amount: Balance) -> DispatchResult;
+	/// What the two cost for `call` (the charging extension adds it to its weight).
+	fn weight(_call: &Call) -> Weight {
+		Weight::zero()
+	}
+}
+
+impl<Call, AccountId> SelfFunding<Call, AccountId> for () {
+	fn releasable(_: &Call, _: &AccountId) -> Balance {
+		0
+	}
+	fn release(_: &Call, _: &AccountId, amount: Balance) -> DispatchResult {
+		zero_only(amount)
+	}
+}
+
 /// Stake a market has reserved: listed for rent and not leased. It counts as committed, so it
 /// can be neither unstaked nor delegated.
 pub trait ListedStake<AccountId> {

@@ -1,9 +1,11 @@
-//! What this pallet provides to others: [`StakeInfo`] (Power reads the stake) and
-//! [`FluxLedger`] (the protocol flows). The bodies are in `flows.rs`.
+//! What this pallet provides to others: [`StakeInfo`] (Power reads the stake), [`FluxLedger`]
+//! (the protocol flows; the bodies are in `flows.rs`) and [`WithdrawPaysItself`] (the charging
+//! extension's [`SelfFunding`]: a withdrawal pays from the Flux it releases).
 
 use crate::pallet::*;
-use fluxomics_primitives::{Balance, FluxLedger, StakeInfo};
+use fluxomics_primitives::{Balance, FluxLedger, SelfFunding, StakeInfo};
 use frame_support::pallet_prelude::*;
+use frame_support::traits::IsSubType;
 
 impl<T: Config> StakeInfo<T::AccountId> for Pallet<T> {
 	fn staked(who: &T::AccountId) -> Balance {
@@ -79,5 +81,37 @@ impl<T: Config> FluxLedger<T::AccountId> for Pallet<T> {
 
 	fn burn_from_sink(amount: Balance) -> DispatchResult {
 		Self::do_burn(&Self::sink_account(), amount)
+	}
+}
+
+/// `withdraw_unbonded` pays for itself from the thawed Flux it releases, so that an account that
+/// unstaked everything it had (no free Flux, no HETU, no Power left) is never locked out of its
+/// Flux; no other call releases anything. The runtime names it as the charging extension's
+/// [`SelfFunding`].
+pub struct WithdrawPaysItself<T>(core::marker::PhantomData<T>);
+
+impl<T: Config, Call: IsSubType<crate::Call<T>>> SelfFunding<Call, T::AccountId>
+	for WithdrawPaysItself<T>
+{
+	fn releasable(call: &Call, who: &T::AccountId) -> Balance {
+		match call.is_sub_type() {
+			Some(crate::Call::withdraw_unbonded {}) => Pallet::<T>::thawed(who),
+			_ => 0,
+		}
+	}
+
+	fn release(call: &Call, who: &T::AccountId, amount: Balance) -> DispatchResult {
+		match call.is_sub_type() {
+			Some(crate::Call::withdraw_unbonded {}) => Pallet::<T>::take_thawed(who, amount),
+			_ => Err(DispatchError::Other("not a self-funding call")),
+		}
+	}
+
+	fn weight(call: &Call) -> Weight {
+		match call.is_sub_type() {
+			// The signer's Flux account, read to find what has thawed and written to release it.
+			Some(crate::Call::withdraw_unbonded {}) => T::DbWeight::get().reads_writes(1, 1),
+			_ => Weight::zero(),
+		}
 	}
 }

@@ -62,6 +62,7 @@
 
 extern crate alloc;
 
+pub use impls::WithdrawPaysItself;
 pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;

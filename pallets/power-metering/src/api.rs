@@ -1,8 +1,8 @@
 //! What the runtime's `PowerApi` calls: the quote of an extrinsic, computed by the very function
 //! that plans its charge.
 
-use crate::{pallet::*, Call, SelfFunding};
-use fluxomics_primitives::PowerQuote;
+use crate::{pallet::*, Call};
+use fluxomics_primitives::{PowerQuote, SelfFunding};
 use frame_support::{
 	dispatch::{DispatchInfo, Pays},
 	traits::IsSubType,

@@ -5,9 +5,10 @@
 //! `prepare` carries it out ([`Pallet::execute`]: one `consume`), and `post_dispatch` refunds
 //! what the call did not use ([`Pallet::refund_unused`]: one `refund`) and records the charge.
 
-use crate::{math, pallet::*, Call, CallCounterparty, PaymentPlan, SelfFunding};
+use crate::{math, pallet::*, Call, CallCounterparty, PaymentPlan};
 use codec::{Decode, DecodeWithMemTracking, Encode};
 use core::marker::PhantomData;
+use fluxomics_primitives::SelfFunding;
 use frame_support::{
 	dispatch::{DispatchInfo, Pays, PostDispatchInfo},
 	traits::IsSubType,

@@ -79,7 +79,7 @@
 //! | `api.rs` | `quote`, what `PowerApi` calls |
 //! | `hooks.rs` | the rate controller's block step |
 //! | `math.rs` | pure formulas: costs, Power ↔ Flux at R, the controller |
-//! | `traits.rs` | what the pallet asks of the runtime (`CallCounterparty`, `SelfFunding`) |
+//! | `traits.rs` | what the pallet asks of the runtime (`CallCounterparty`) |
 //! | `try_state.rs` | the numbered invariants |
 #![cfg_attr(not(feature = "std"), no_std)]
 // Tests and benchmarks compute expected values with plain arithmetic.
@@ -143,7 +143,10 @@ pub mod pallet {
 		>;
 		/// Calls that may pay for themselves from the signer's own Flux they release (a
 		/// withdrawal of thawed unbonding Flux, in the runtime).
-		type SelfFunding: SelfFunding<<Self as frame_system::Config>::RuntimeCall, Self::AccountId>;
+		type SelfFunding: fluxomics_primitives::SelfFunding<
+			<Self as frame_system::Config>::RuntimeCall,
+			Self::AccountId,
+		>;
 		/// Told of every charge that has a counterparty (Flox).
 		type OnCharge: OnPowerCharged<Self::AccountId>;
 		/// Who may set the parameters (governance; root in tests).

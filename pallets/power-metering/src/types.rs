@@ -118,7 +118,7 @@ pub struct PaymentPlan {
 	pub quote: PowerQuote,
 	/// Flux to mint from HETU before paying (free Flux was short by this much).
 	pub flux_to_convert: Balance,
-	/// Flux the call releases to the payer and pays with first ([`crate::SelfFunding`]).
+	/// Flux the call releases to the payer and pays with first ([`fluxomics_primitives::SelfFunding`]).
 	pub released: Balance,
 	/// Of the weight declared for accruing the payer (three walks over the most leases), what
 	/// this payer does not need (it has fewer leases): returned after dispatch.

@@ -113,7 +113,8 @@ impl pallet_power_metering::Config for Runtime {
 	type Power = Power;
 	type Flux = Flux;
 	type Counterparty = crate::counterparty::CallCounterparty;
-	type SelfFunding = crate::self_funding::SelfFunding;
+	// `withdraw_unbonded` pays from the Flux it releases: nobody is locked out of their Flux.
+	type SelfFunding = pallet_flux::WithdrawPaysItself<Runtime>;
 	type OnCharge = Flox;
 	type UpdateOrigin = crate::governance::ParameterOrigin;
 	type MaxPayloadLen = ConstU32<4_096>;

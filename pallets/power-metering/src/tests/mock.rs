@@ -73,32 +73,13 @@ impl pallet_power_metering::Config for Test {
 	type Power = CountedPower;
 	type Flux = Flux;
 	type Counterparty = TransferCounterparty;
-	type SelfFunding = WithdrawPaysItself;
+	type SelfFunding = pallet_flux::WithdrawPaysItself<Test>;
 	type OnCharge = RecordEdges;
 	type UpdateOrigin = frame_system::EnsureRoot<AccountId>;
 	type MaxPayloadLen = ConstU32<1_024>;
 	type WeightInfo = TestWeights;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = BenchHelper;
-}
-
-/// As in the runtime: `Flux::withdraw_unbonded` may pay from the thawed Flux it releases.
-pub struct WithdrawPaysItself;
-impl crate::SelfFunding<RuntimeCall, AccountId> for WithdrawPaysItself {
-	fn releasable(call: &RuntimeCall, who: &AccountId) -> Balance {
-		match call {
-			RuntimeCall::Flux(pallet_flux::Call::withdraw_unbonded {}) => Flux::thawed(who),
-			_ => 0,
-		}
-	}
-	fn release(call: &RuntimeCall, who: &AccountId, amount: Balance) -> DispatchResult {
-		match call {
-			RuntimeCall::Flux(pallet_flux::Call::withdraw_unbonded {}) => {
-				Flux::take_thawed(who, amount)
-			},
-			_ => Err(sp_runtime::DispatchError::Other("not a self-funding call")),
-		}
-	}
 }
 
 /// How many times the metering pallet called each accruing operation of the Power ledger.

@@ -2,8 +2,10 @@
 //! thawed unbonding Flux pays for itself from what it releases (`SelfFunding`), and only once.
 
 use super::mock::*;
-use crate::{Event, SelfFunding};
-use fluxomics_primitives::{FluxLedger, PerKind, UNIT};
+use crate::Event;
+use fluxomics_primitives::{FluxLedger, PerKind, SelfFunding, UNIT};
+
+type WithdrawPaysItself = pallet_flux::WithdrawPaysItself<Test>;
 use frame_support::assert_ok;
 
 fn withdraw() -> RuntimeCall {
