@@ -84,6 +84,17 @@ where
 		}
 	}
 
+	/// Refiles `id`, filed to end at `from`, to end at `to`: nothing to do within one bucket;
+	/// [`BucketFull`] when `to`'s bucket is full (nothing changes).
+	pub fn reschedule(from: Moment, to: Moment, id: Id) -> Result<(), BucketFull> {
+		if Self::bucket(from) == Self::bucket(to) {
+			return Ok(());
+		}
+		Self::schedule(to, id.clone())?;
+		Self::unschedule(from, &id);
+		Ok(())
+	}
+
 	/// Whether `id` is filed to end at `at` (for `try_state`).
 	pub fn contains(at: Moment, id: &Id) -> bool {
 		Buckets::get(Self::bucket(at)).contains(id)

@@ -160,10 +160,7 @@ impl<T: Config> Pallet<T> {
 		let escrow = TotalEscrow::<T>::get().checked_add(budget).ok_or(Error::<T>::Overflow)?;
 		let id = NextTaskId::<T>::get();
 		TaskExpiry::<T>::schedule(deadline, id).map_err(|_| Error::<T>::ExpiryBucketFull)?;
-		if let Err(e) = T::Flux::hold(requester, budget) {
-			TaskExpiry::<T>::unschedule(deadline, &id);
-			return Err(e);
-		}
+		T::Flux::hold(requester, budget)?;
 		TotalEscrow::<T>::put(escrow);
 		Tasks::<T>::insert(
 			id,
@@ -255,29 +252,13 @@ impl<T: Config> Pallet<T> {
 		let reveal_end = commit_end.saturating_add(p.reveal_period);
 		let mut draws = PendingDraws::<T>::get();
 		draws.try_push(id).map_err(|_| Error::<T>::DrawQueueFull)?;
-		// The task now expires when its reveal ends: refile it first, so that a full bucket
-		// changes nothing. A reveal ending in the bucket of the deadline needs no refiling (and
-		// unfiling the old entry would take out both).
-		let refile = TaskExpiry::<T>::bucket(reveal_end) != TaskExpiry::<T>::bucket(task.expiry);
-		if refile {
-			TaskExpiry::<T>::schedule(reveal_end, id).map_err(|_| Error::<T>::ExpiryBucketFull)?;
-		}
-		let flux_paid = match Self::charge_exec(worker, exec_cost) {
-			Ok(flux) => {
-				// A Power charge like any other: it moves R.
-				T::Consumption::note_consumed(exec_cost);
-				flux
-			},
-			Err(e) => {
-				if refile {
-					TaskExpiry::<T>::unschedule(reveal_end, &id);
-				}
-				return Err(e);
-			},
-		};
-		if refile {
-			TaskExpiry::<T>::unschedule(task.expiry, &id);
-		}
+		let flux_paid = Self::charge_exec(worker, exec_cost)?;
+		// The task now expires when its reveal ends. (A call is one storage layer: a full bucket
+		// undoes the charge too.)
+		TaskExpiry::<T>::reschedule(task.expiry, reveal_end, id)
+			.map_err(|_| Error::<T>::ExpiryBucketFull)?;
+		// A Power charge like any other: it moves R.
+		T::Consumption::note_consumed(exec_cost);
 		task.expiry = reveal_end;
 		task.result = Some(TaskResult {
 			hash: result_hash,

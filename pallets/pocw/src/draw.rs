@@ -41,10 +41,12 @@ impl<T: Config> Pallet<T> {
 	/// Draws the panels of the tasks whose results came in the block before. Returns the weight
 	/// used.
 	pub(crate) fn process_draws() -> Weight {
-		let queue = PendingDraws::<T>::take();
+		// Most blocks draw nothing: read the queue, and write it only when there is one.
+		let queue = PendingDraws::<T>::get();
 		if queue.is_empty() {
 			return T::WeightInfo::draw_panel(0);
 		}
+		PendingDraws::<T>::kill();
 		let mut weight = Weight::zero();
 		for id in queue {
 			let seats = Self::draw_panel(id);
@@ -66,12 +68,9 @@ impl<T: Config> Pallet<T> {
 		let late = T::Time::now() >= result.commit_end;
 		let (seed, _) = T::Randomness::random(&(b"pocw/draw", id).encode());
 		let mut panel: Vec<Seat<T::AccountId>> = Vec::new();
-		let mut empty: u32 = 0;
-		for i in 0..task.quorum {
-			if late {
-				empty = empty.saturating_add(1);
-				continue;
-			}
+		let seats = if late { 0 } else { task.quorum };
+		let mut empty = task.quorum.saturating_sub(seats);
+		for i in 0..seats {
 			let random = <BlakeTwo256 as Hash>::hash(&(seed.as_ref(), i).encode()).0;
 			let Some(v) = Self::draw_verifier(&random) else {
 				empty = empty.saturating_add(1);
@@ -99,8 +98,8 @@ impl<T: Config> Pallet<T> {
 			panel: task.panel.iter().map(|s| (s.verifier.clone(), s.seats)).collect(),
 			empty,
 		});
-		let seats = task.quorum;
+		let quorum = task.quorum;
 		Tasks::<T>::insert(id, task);
-		seats
+		quorum
 	}
 }
