@@ -1,8 +1,10 @@
 //! The chains this node knows by name: `dev` and `local`. Any other `--chain` is a JSON file.
 
-use fluxomics_runtime::WASM_BINARY;
+use codec::Encode;
+use fluxomics_runtime::{configs::MultipleBlocksPerSlot, WASM_BINARY};
 use sc_service::ChainType;
 use sp_genesis_builder::{DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
+use sp_runtime::BuildStorage;
 
 /// A chain spec for this runtime, with no extensions.
 pub type ChainSpec = sc_service::GenericChainSpec;
@@ -30,8 +32,17 @@ fn spec(name: &str, id: &str, chain_type: ChainType, preset: &str) -> Result<Cha
 }
 
 /// `--dev`: one authority (Alice), instant seal.
+///
+/// Instant seal makes a block per transaction, so several blocks can share an Aura slot: this
+/// chain's genesis sets the runtime's `MultipleBlocksPerSlot`, which every other chain leaves
+/// unset (one block per slot). The spec is therefore raw: the preset's storage plus that key.
 pub fn development_chain_spec() -> Result<ChainSpec, String> {
-	spec("Fluxomics Development", "fluxomics_dev", ChainType::Development, DEV_RUNTIME_PRESET)
+	let mut spec =
+		spec("Fluxomics Development", "fluxomics_dev", ChainType::Development, DEV_RUNTIME_PRESET)?;
+	let mut storage = spec.build_storage()?;
+	storage.top.insert(MultipleBlocksPerSlot::key().to_vec(), true.encode());
+	sc_chain_spec::ChainSpec::set_storage(&mut spec, storage);
+	Ok(spec)
 }
 
 /// `--chain local`: Alice and Bob author with Aura and finalize with GRANDPA.

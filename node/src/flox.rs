@@ -135,7 +135,9 @@ fn read_file(file: &PathBuf) -> sc_cli::Result<Exported> {
 		.map_err(|e| format!("{} is not JSON: {e}", file.display()))?;
 	let exported = from_json(&json)?;
 	if exported.edges.len() > MAX_EDGES {
-		return Err(format!("the file has {} edges, above {MAX_EDGES}", exported.edges.len()).into());
+		return Err(
+			format!("the file has {} edges, above {MAX_EDGES}", exported.edges.len()).into()
+		);
 	}
 	if exported.params.max_iterations > MAX_ITERATIONS {
 		return Err(format!(

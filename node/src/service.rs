@@ -3,16 +3,19 @@
 //! Two ways to author blocks, chosen by the chain spec's type:
 //! - **Development** (`--dev`): manual seal. A block is sealed and finalized as soon as a
 //!   transaction enters the pool, an empty one every `--dev-block-time` ms, and on demand through
-//!   the `engine_createBlock` RPC. Blocks carry an Aura pre-digest, so the same runtime (whose Aura
-//!   pallet checks the slot) runs unchanged.
+//!   the `engine_createBlock` RPC. Blocks carry an Aura pre-digest of their wall-clock slot, so
+//!   the same runtime (whose Aura pallet checks the slot) runs unchanged; several blocks can share
+//!   a slot, which the dev chain's genesis allows (`MultipleBlocksPerSlot`).
 //! - **Any other chain** (`--chain local`, a JSON spec): Aura authoring in 6 s slots and GRANDPA
-//!   finality among the authorities.
+//!   finality among the authorities. The runtime refuses a block whose slot is not later than its
+//!   parent's: one block per slot.
 
 use std::{sync::Arc, time::Duration};
 
-use fluxomics_runtime::{apis::RuntimeApi, opaque::Block};
+use codec::Decode;
+use fluxomics_runtime::{apis::RuntimeApi, configs::MultipleBlocksPerSlot, opaque::Block};
 use futures::{channel::mpsc, FutureExt, StreamExt};
-use sc_client_api::{Backend, BlockBackend};
+use sc_client_api::{Backend, BlockBackend, StorageProvider};
 use sc_consensus_aura::{ImportQueueParams, SlotProportion, StartAuraParams};
 use sc_consensus_grandpa::SharedVoterState;
 use sc_consensus_manual_seal::{
@@ -22,6 +25,7 @@ use sc_service::{error::Error as ServiceError, Configuration, TaskManager, WarpS
 use sc_telemetry::{Telemetry, TelemetryWorker};
 use sc_transaction_pool_api::{OffchainTransactionPoolFactory, TransactionPool};
 use sp_consensus_aura::sr25519::{AuthorityId as AuraId, AuthorityPair as AuraPair};
+use sp_core::storage::StorageKey;
 
 /// The client: native code plus the runtime's wasm, run by the executor.
 pub type FullClient = sc_service::TFullClient<
@@ -52,6 +56,14 @@ pub type Service = sc_service::PartialComponents<
 /// Whether this chain is a development chain (manual seal) rather than a real network.
 fn is_dev(config: &Configuration) -> bool {
 	config.chain_spec.chain_type() == sc_service::ChainType::Development
+}
+
+/// Whether the runtime at the best block lets several blocks share an Aura slot (the runtime's
+/// `MultipleBlocksPerSlot`, set only in the dev chain's genesis).
+fn multiple_blocks_per_slot(client: &FullClient) -> Result<bool, ServiceError> {
+	let key = StorageKey(MultipleBlocksPerSlot::key().to_vec());
+	let value = client.storage(client.chain_info().best_hash, &key)?;
+	Ok(value.is_some_and(|v| bool::decode(&mut &v.0[..]).unwrap_or(false)))
 }
 
 /// Builds the client, database, transaction pool and import queue.
@@ -170,6 +182,23 @@ pub fn new_full<
 		transaction_pool,
 		other: (block_import, grandpa_link, mut telemetry),
 	} = new_partial(&config)?;
+
+	// Instant seal puts several blocks in one slot, which only a chain whose genesis allows it
+	// (`--dev`) accepts; elsewhere such a chain would let an authority fill its slot with blocks.
+	let many_per_slot = multiple_blocks_per_slot(&client)?;
+	if dev && !many_per_slot {
+		return Err(ServiceError::Other(
+			"this development chain (instant seal) does not allow several blocks per slot in its \
+			 genesis: use `--dev`, or a spec made by `build-spec --chain dev`"
+				.into(),
+		));
+	}
+	if !dev && many_per_slot {
+		sc_telemetry::log::warn!(
+			"⚠️  This chain allows several blocks per Aura slot (`MultipleBlocksPerSlot`): an \
+			 authority can make many blocks in its slot. Only a development chain should."
+		);
+	}
 
 	let mut net_config = sc_network::config::FullNetworkConfiguration::<
 		Block,

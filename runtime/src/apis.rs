@@ -180,6 +180,10 @@ impl_runtime_apis! {
 		fn price_index() -> Option<Balance> {
 			PowerMarket::price_index()
 		}
+
+		fn price_ceiling() -> Balance {
+			PowerMarket::price_ceiling()
+		}
 	}
 
 	impl fluxomics_primitives::PocwApi<Block, AccountId> for Runtime {

@@ -2,10 +2,12 @@
 //! (`configs`) and governance (`governance`) both read them here, so neither imports the other's
 //! constants.
 //!
-//! Time: Aura slots are [`SLOT_DURATION`] long on a real network. The dev node seals a block as
-//! soon as a transaction arrives, possibly several within one slot, so the runtime allows several
-//! blocks per slot and asks only that chain time moves forward by [`MINIMUM_PERIOD`]. Chain time is
-//! real time in both cases, which is what Power accrual is measured in.
+//! Time: Aura slots are [`SLOT_DURATION`] long. On a real network a block must take a later slot
+//! than its parent (`configs::MultipleBlocksPerSlot` is unset), so there is at most one block per
+//! slot. The dev node seals a block as soon as a transaction arrives, possibly several within one
+//! slot: its genesis allows that, and chain time then only has to move forward by
+//! [`MINIMUM_PERIOD`]. Chain time is real time in both cases, which is what Power accrual is
+//! measured in (`docs/node.md`).
 
 use crate::{Balance, BlockNumber, Moment, VERSION};
 use frame_support::{
@@ -25,7 +27,9 @@ pub const EXISTENTIAL_DEPOSIT: Balance = MILLI_HETU;
 
 /// Length of an Aura slot on a real network, in milliseconds.
 pub const SLOT_DURATION: Moment = 6_000;
-/// The least chain time between two blocks, in milliseconds (see the module docs).
+/// The least chain time between two blocks, in milliseconds. One value serves both chains (it is a
+/// metadata constant): the dev chain's blocks can be milliseconds apart, and on a real network the
+/// slot rule, not this period, gives every block a slot of its own (see the module docs).
 pub const MINIMUM_PERIOD: Moment = 1;
 /// One day of chain time, in milliseconds.
 pub use fluxomics_primitives::MILLIS_PER_DAY;

@@ -83,7 +83,7 @@ fn dev_economy() -> Economy {
 			min_amount: HETU,
 			min_duration: 1_000,
 			max_duration: 3_600_000,
-			index_weight: Perbill::from_percent(20),
+			index_decay: Perbill::from_percent(20),
 		},
 		// The default rewards and collateral, with a reward period of a minute, deadlines within
 		// an hour and 30 s each to commit and to reveal a verdict, so that budgets renew and tasks
@@ -133,7 +133,7 @@ fn local_economy() -> Economy {
 			min_amount: HETU,
 			min_duration: 3_600_000,
 			max_duration: 90 * MILLIS_PER_DAY,
-			index_weight: Perbill::from_percent(20),
+			index_decay: Perbill::from_percent(20),
 		},
 		pocw: pallet_pocw::DefaultParams::get(),
 		flox: pallet_flox::DefaultParams::get(),

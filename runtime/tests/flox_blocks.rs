@@ -80,6 +80,14 @@ fn rank_epoch(edges: u32, targets: u32, callers: u32, tolerance: Option<u64>) ->
 	if let Some(t) = tolerance {
 		pallet_flox::Current::<Runtime>::mutate(|c| c.params.tolerance = t);
 	}
+	// Admission (issue 16, item 3): targets must exist, and a caller's edges are not capped
+	// here, where the figure is the cost of the largest epoch.
+	for t in 0..targets {
+		frame_system::Pallet::<Runtime>::inc_providers(&account(2, t));
+	}
+	pallet_flox::Current::<Runtime>::mutate(|c| {
+		c.params.max_edges_per_caller = pallet_flox::MAX_EDGES_PER_CALLER
+	});
 	let epoch = pallet_flox::Current::<Runtime>::get().id;
 	let per_block: u32 = <Runtime as pallet_flox::Config>::MaxPendingCharges::get();
 	let mut rng = SplitMix64(7);

@@ -109,6 +109,9 @@ pub struct OfferInfo<AccountId> {
 	pub min_duration: Moment,
 	/// The longest lease, in ms.
 	pub max_duration: Moment,
+	/// The least a lease of it may take now: an even share of its available stake over its free
+	/// lease slots (or all of it).
+	pub min_take: Balance,
 }
 
 /// What renting an amount for a duration would cost now, filling from the cheapest offers.
@@ -209,8 +212,12 @@ sp_api::decl_runtime_apis! {
 		fn best_offers(max: u32) -> Vec<OfferInfo<AccountId>>;
 		/// What renting `amount` of stake for `duration` ms costs now from the cheapest offers.
 		fn quote(amount: Balance, duration: Moment) -> RentQuote;
-		/// The moving average of fill prices, Flux planck per capacity-day (none before a fill).
+		/// The volume-weighted average of fill prices, Flux planck per capacity-day (none before
+		/// a fill).
 		fn price_index() -> Option<Balance>;
+		/// The dearest price a lease may have now: what a capacity-day costs from the protocol
+		/// at the current rate R, Flux planck.
+		fn price_ceiling() -> Balance;
 	}
 
 	/// PoCW tasks and what they would settle to, for polkadot.js and other clients.

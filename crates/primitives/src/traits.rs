@@ -273,6 +273,21 @@ impl<AccountId> PowerLedger<AccountId> for () {
 	}
 }
 
+/// What Power costs from the protocol: the ceiling on what the market may charge for the same
+/// Power, so that Flux paid through the market always buys Power worth what it paid.
+pub trait PowerPrice {
+	/// Flux planck that buys from the protocol, at the current exchange rate R, the Power one
+	/// Flux of stake generates in one day (one capacity-day, both kinds); `None` if it cannot be
+	/// computed, and then the market rents nothing.
+	fn capacity_day_price() -> Option<Balance>;
+}
+
+impl PowerPrice for () {
+	fn capacity_day_price() -> Option<Balance> {
+		None
+	}
+}
+
 /// Told after every charged extrinsic: `payer` paid `power` PU (both kinds, whatever it paid
 /// them with) for a call that served or paid `counterparty`. Flox records these as edges.
 pub trait OnPowerCharged<AccountId> {

@@ -51,7 +51,8 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// `who`'s ranks in the last epoch it was ranked in, and its points.
+	/// `who`'s ranks in the last epoch that credited it points (zero for a role that earned none
+	/// there), and its points.
 	pub fn ranks_of(who: &T::AccountId) -> FloxRanks {
 		let r = Ranks::<T>::get(who);
 		FloxRanks {

@@ -17,13 +17,34 @@ impl<T: Config> Pallet<T> {
 		Self::validate_params(&params)?;
 		let old = Params::<T>::get();
 		Params::<T>::put(params);
+		// Every epoch not yet ranking follows the vote, so a later vote undoes an earlier one.
 		let mut cur = Current::<T>::get();
-		if params.epoch_length < cur.params.epoch_length {
-			cur.params.epoch_length = params.epoch_length;
+		let snapshot = Self::follow_vote(cur.params, params);
+		if snapshot != cur.params {
+			cur.params = snapshot;
 			Current::<T>::put(cur);
 		}
+		Queue::<T>::mutate(|queue| {
+			for frozen in queue.iter_mut() {
+				// Its length is over: only how it is ranked and paid changes.
+				let length = frozen.params.epoch_length;
+				frozen.params =
+					FloxParams { epoch_length: length, ..Self::follow_vote(frozen.params, params) };
+			}
+		});
 		Self::deposit_event(Event::ParamsSet { old, new: params });
 		Ok(())
+	}
+
+	/// An epoch's snapshot after a vote for `vote`: the vote's values, except that its length
+	/// only shortens (a longer one waits for the next epoch, so an epoch never outlives what was
+	/// announced) and its callers' quota only grows (edges already made stay within it).
+	fn follow_vote(snapshot: FloxParams, vote: FloxParams) -> FloxParams {
+		FloxParams {
+			epoch_length: snapshot.epoch_length.min(vote.epoch_length),
+			max_edges_per_caller: snapshot.max_edges_per_caller.max(vote.max_edges_per_caller),
+			..vote
+		}
 	}
 
 	/// `set_tier`: sets `who`'s tier weight (one, the default, is stored as nothing).
@@ -53,6 +74,8 @@ impl<T: Config> Pallet<T> {
 			p.contracts_ratio <= MAX_POINTS_RATIO && p.eoas_ratio <= MAX_POINTS_RATIO,
 			Error::<T>::PointsRatioTooLarge
 		);
+		ensure!(!p.max_edges_per_caller.is_zero(), Error::<T>::ZeroEdgesPerCaller);
+		ensure!(p.max_edges_per_caller <= MAX_EDGES_PER_CALLER, Error::<T>::EdgesPerCallerTooLarge);
 		ensure!(!p.max_step_weight.is_zero(), Error::<T>::ZeroStepWeight);
 		ensure!(
 			Self::largest_step().all_lte(Self::share_of_block(p.max_step_weight)),

@@ -76,6 +76,7 @@ impl<T: Config> Pallet<T> {
 			targets: counts.targets,
 			callers: counts.callers,
 			dropped: counts.dropped,
+			refused: counts.refused,
 			queued,
 			next,
 		});

@@ -32,12 +32,14 @@
 //! 1. **Recording**, in two steps. *Noting* (every charge, one append): the metering pallet
 //!    calls `on_power_charged(payer, counterparty, power)` from its transaction extension, and
 //!    the charge is appended to the block's buffer [`Pending`] (at most `MaxPendingCharges`; past
-//!    that a charge is dropped and counted, and [`Event::ChargesDropped`] reports them).
+//!    it a charge is dropped and counted, and [`Event::ChargesDropped`] reports them).
 //!    *Folding* (the next block's `on_initialize`, before any rollover): the charges of one
 //!    `(caller, target)` pair are summed, then each pair's edge grows or a new edge (and new
-//!    indices) is made. Past `MaxEdges` edges or `MaxAccounts` accounts of a role a *new* edge is
-//!    dropped and counted ([`Event::EdgeLimitReached`] the first time in an epoch); existing edges
-//!    keep accumulating.
+//!    indices) is made. A new edge is *admitted* only if its target is already indexed or exists
+//!    ([`Config::Accounts`]) and its caller has fewer than `max_edges_per_caller` edges in the
+//!    epoch; otherwise it is refused and counted (`EpochCounts::refused`). Past `MaxEdges` edges
+//!    or `MaxAccounts` accounts of a role a *new* edge is dropped and counted
+//!    ([`Event::EdgeLimitReached`] the first time in an epoch); existing edges keep accumulating.
 //! 2. **Rollover** (`on_initialize`, O(1)): once `now ≥ start + epoch_length` the epoch is frozen
 //!    into the ranking queue (an epoch without edges is not ranked) and the next starts with a
 //!    new id, so no data needs clearing first. The new epoch takes a snapshot of the parameters.
@@ -46,8 +48,9 @@
 //!    *collect* (edges, then each account's boost, into [`Input`]), *build* (the
 //!    `flox_rank::Graph` and `flox_rank::Ranker`, stored encoded in [`GraphState`] and
 //!    [`RankerState`]), *rank* (`Ranker::step` with the work the weight left allows), *write*
-//!    (ranks into [`Ranks`], points into [`Points`], per-epoch totals into [`Credited`]; then the
-//!    digest and [`Event::EpochRanked`]), *clean* (the epoch's edges and indices, by cursor).
+//!    (ranks into [`Ranks`] and points into [`Points`], for each role that earned at least a
+//!    point; per-epoch totals into [`Credited`]; then the digest and [`Event::EpochRanked`]),
+//!    *clean* (the epoch's edges and indices, by cursor).
 //! 4. **Governance**: `set_params` (checked against the ranges of `types.rs`; applies from the
 //!    next epoch, except that a shorter `epoch_length` also shortens the running epoch) and
 //!    `set_tier`.
@@ -61,14 +64,27 @@
 //! - **Why a buffer.** The extension that charges every transaction must stay within 1.2 × the
 //!   stock fee extension (`docs/performance.md`). Updating an edge in place costs up to five
 //!   reads and seven writes; appending to [`Pending`], a key every block's `on_initialize`
-//!   already reads and clears (whitelisted, like `System::Events`), costs neither. The fold pays
-//!   for the edges once per distinct pair and block, in the next block's `on_initialize`, where
-//!   its weight is declared; a block's charges are bounded by `MaxPendingCharges`, so the fold is
-//!   too.
+//!   already reads and clears (whitelisted, like `System::Events`), costs neither. The fold pays for the edges once per distinct pair and block, in the next block's
+//!   `on_initialize`, where its weight is declared; a block's charges are bounded by
+//!   `MaxPendingCharges`, so the fold is too.
 //! - **Why over blocks.** An epoch may hold 100 000 edges and the ranking iterates over all of
 //!   them tens of times: too much for one block. `flox-rank`'s `Ranker` is a resumable state
 //!   machine whose result does not depend on how its work is split, so the chain runs it in
 //!   `on_idle` with whatever weight blocks leave, and the result is exactly `flox_rank::rank`.
+//! - **Admission favours real activity (issue 16, item 3).** The epoch's bounds are first-come:
+//!   once `MaxAccounts` targets are indexed, every later new target is dropped for the rest of
+//!   the epoch. Without admission, 65 536 cheap messages to random addresses early in a week
+//!   filled the targets (and left 65 536 [`Ranks`] entries for addresses nobody holds). So:
+//!   a new target must *exist* ([`Config::Accounts`]: a system account or Flux in the runtime,
+//!   whose existential deposit or Flux someone paid; one read per new target, at the fold);
+//!   a caller makes at most `max_edges_per_caller` edges an epoch (counted in its
+//!   [`CallerIndex`] entry, which the fold reads anyway), so filling `MaxEdges` or `MaxAccounts`
+//!   takes that many *paying* callers; and a role's rank is kept in [`Ranks`] only if it earned a
+//!   point, so an account that earned nothing leaves nothing behind. Evicting the lightest edge
+//!   or account of a full epoch was not chosen: edges and accounts have dense indices in order of
+//!   first appearance, which the off-chain check of a digest rebuilds from the edge list, and a
+//!   bounded min-structure over 100 000 growing edges costs a logarithmic number of writes on
+//!   every fold.
 //! - **Bounded storage.** Every item has a `MaxEncodedLen`: the graph and ranker are stored as
 //!   encoded bytes bounded by [`GraphBytes`] and [`RankerBytes`] (derived from `MaxEdges` and
 //!   `MaxAccounts`). Hooks use counters and cursors, never map iteration.
@@ -95,14 +111,14 @@
 //!
 //! | item | key | what |
 //! |---|---|---|
-//! | [`Pending`], [`PendingDropped`] | — | this block's charges, and how many found the buffer full |
+//! | [`Pending`], [`PendingDropped`] | — | this block's charges, and how many were dropped (buffer full) |
 //! | [`Current`], [`Counts`] | — / epoch | the recording epoch (id, start, parameter snapshot); each epoch's counters |
-//! | [`TargetIndex`], [`CallerIndex`], [`Targets`], [`Callers`] | (epoch, account) / (epoch, index) | dense indices both ways |
+//! | [`TargetIndex`], [`CallerIndex`], [`Targets`], [`Callers`] | (epoch, account) / (epoch, index) | dense indices both ways (a caller's entry also counts its edges) |
 //! | [`Edges`], [`EdgeOf`] | (epoch, edge index) / (epoch, (target, caller)) | gas per edge, in recording order |
 //! | [`Queue`], [`Ongoing`] | — | frozen epochs waiting (at most [`MAX_QUEUED_EPOCHS`]); the one ranking and its phase cursor |
 //! | [`Input`], [`GraphState`], [`RankerState`], [`Results`] | — | the ranking's working state (bounded blobs) |
 //! | [`Digests`], [`Credited`], [`LastRanked`] | epoch | kept per ranked epoch: digest, points budget and credited |
-//! | [`Ranks`], [`Points`], [`TierWeights`] | account | last ranks, the points ledger, tiers |
+//! | [`Ranks`], [`Points`], [`TierWeights`] | account | ranks of the last epoch that paid the account points, the points ledger, tiers |
 //!
 //! ## Runtime API
 //!
@@ -113,19 +129,25 @@
 //! ## Invariants (`do_try_state` in `try_state.rs`, after every test)
 //!
 //! 1. The stored, current and queued parameters are valid.
-//! 2. No epoch holds more than `MaxEdges` edges or `MaxAccounts` accounts a role.
-//! 3. Each epoch's counters match its maps (except while it is being cleaned).
+//! 2. No epoch holds more than `MaxEdges` edges or `MaxAccounts` accounts a role, nor a caller
+//!    more than the epoch's `max_edges_per_caller` edges.
+//! 3. Each epoch's counters match its maps, and each caller's edge count its edges (except while
+//!    the epoch is being cleaned).
 //! 4. Only the current, queued and ranking epochs hold data; the queue is in order.
 //! 5. Points credited in an epoch never exceed its budget `contracts_ratio + eoas_ratio`.
 //! 6. The points ledger holds exactly what the epochs credited.
 //! 7. The stored graph and ranker decode, and exist only while ranking; results only while
 //!    writing.
 //! 8. The charge buffer holds no self-interaction nor zero charge, and drops only once full.
+//! 9. Ranks are kept only for accounts that earned points.
 //!
 //! ## Assumptions
 //!
 //! - The metering pallet calls `on_power_charged` after each charge with a counterparty and has
 //!   already skipped `payer == counterparty` (this pallet ignores it too).
+//! - A caller paid for its charge, so it exists: only targets are checked with
+//!   [`Config::Accounts`]. Existence is read at the fold, so an account made in the same block as
+//!   a charge to it (a transfer to a newcomer) is admitted.
 //! - A charge belongs to the epoch recording when its block was built: the next block folds it
 //!   before it checks for a rollover, so the last block of an epoch still counts in it.
 //! - Boosts read stake and tiers during the collect phase, in the blocks right after the
@@ -142,6 +164,7 @@
 extern crate alloc;
 
 pub use pallet::*;
+pub use traits::*;
 pub use types::*;
 pub use weights::WeightInfo;
 
@@ -156,6 +179,7 @@ mod ranking;
 mod recording;
 #[cfg(test)]
 mod tests;
+mod traits;
 #[cfg(any(feature = "try-runtime", feature = "std", test))]
 mod try_state;
 mod types;
@@ -200,6 +224,8 @@ pub mod pallet {
 		/// and counted (the next block's `on_initialize` folds at most this many).
 		#[pallet::constant]
 		type MaxPendingCharges: Get<u32>;
+		/// Whether an account exists: a new target is indexed only if it does.
+		type Accounts: AccountExists<Self::AccountId>;
 		/// Weights of this pallet's calls, hooks and phases.
 		type WeightInfo: WeightInfo;
 		/// Moves chain time for the benchmarks.
@@ -254,7 +280,7 @@ pub mod pallet {
 		OptionQuery,
 	>;
 
-	/// Each caller's index in an epoch.
+	/// Each caller's index in an epoch, and its edges (for `max_edges_per_caller`).
 	#[pallet::storage]
 	pub type CallerIndex<T: Config> = StorageDoubleMap<
 		_,
@@ -262,7 +288,7 @@ pub mod pallet {
 		EpochId,
 		Blake2_128Concat,
 		T::AccountId,
-		u32,
+		CallerEntry,
 		OptionQuery,
 	>;
 
@@ -319,7 +345,8 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Credited<T> = StorageMap<_, Twox64Concat, EpochId, EpochPoints, ValueQuery>;
 
-	/// Each account's ranks in the last epoch it was ranked in.
+	/// Each account's ranks in the last epoch that credited it points (a role's rank is kept if
+	/// it earned at least one point): accounts that earned nothing have no entry.
 	#[pallet::storage]
 	pub type Ranks<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, AccountRanks, OptionQuery>;
@@ -339,7 +366,8 @@ pub mod pallet {
 
 	/// Weekly epochs; tolerance 2⁻⁴⁰ and at most 100 iterations; 1 000 Flux of stake adds one
 	/// to the boost, up to 10; 1 000 000 points a week for each role; at most a quarter of a
-	/// block.
+	/// block; at most 256 edges a caller an epoch (filling the runtime's 65 536 targets takes
+	/// 256 paying callers, its 100 000 edges 391).
 	#[pallet::type_value]
 	pub fn DefaultParams() -> FloxParams {
 		FloxParams {
@@ -351,6 +379,7 @@ pub mod pallet {
 			contracts_ratio: 1_000_000,
 			eoas_ratio: 1_000_000,
 			max_step_weight: Perbill::from_percent(25),
+			max_edges_per_caller: 256,
 		}
 	}
 
@@ -396,6 +425,7 @@ pub mod pallet {
 			targets: u32,
 			callers: u32,
 			dropped: u32,
+			refused: u32,
 			queued: bool,
 			next: EpochId,
 		},
@@ -457,6 +487,10 @@ pub mod pallet {
 		BoostCapTooLarge,
 		/// A points ratio is above `MAX_POINTS_RATIO` (10¹⁸).
 		PointsRatioTooLarge,
+		/// `max_edges_per_caller` is zero: no caller could make an edge.
+		ZeroEdgesPerCaller,
+		/// `max_edges_per_caller` is above `MAX_EDGES_PER_CALLER` (65 536).
+		EdgesPerCallerTooLarge,
 	}
 
 	#[pallet::hooks]

@@ -170,8 +170,9 @@ impl<T: Config> Pallet<T> {
 		out.work
 	}
 
-	/// Write phase: ranks and points of `n` accounts, targets then callers. The last chunk
-	/// publishes the digest and announces the ranking.
+	/// Write phase: ranks and points of `n` accounts, targets then callers; a role's rank is
+	/// kept only if it earns at least a point. The last chunk publishes the digest and announces
+	/// the ranking.
 	pub(crate) fn write(mut comp: Computation, n: u32) {
 		let Stage::Write { mut next } = comp.stage else { return };
 		let Some(results) = Results::<T>::get() else {
@@ -196,6 +197,11 @@ impl<T: Config> Pallet<T> {
 			next = next.saturating_add(1);
 			let (Some(who), Some(&rank)) = (who, rank) else { continue };
 			let pts = math::points(rank, ratio);
+			// A rank worth no point leaves nothing behind: no entry for an account that earned
+			// nothing (an address someone merely paid, however many of them).
+			if pts.is_zero() {
+				continue;
+			}
 			Ranks::<T>::mutate(&who, |r| {
 				let mut entry = match r {
 					Some(e) if e.epoch == epoch => *e,
@@ -208,9 +214,7 @@ impl<T: Config> Pallet<T> {
 				}
 				*r = Some(entry);
 			});
-			if !pts.is_zero() {
-				Points::<T>::mutate(&who, |x| *x = x.saturating_add(pts));
-			}
+			Points::<T>::mutate(&who, |x| *x = x.saturating_add(pts));
 			if as_target {
 				tally.to_targets = tally.to_targets.saturating_add(pts);
 			} else {

@@ -1,14 +1,17 @@
 //! Recording: a charge is noted in the block's buffer ([`Pending`], one append), and the next
-//! block's `on_initialize` folds the buffer into the current epoch's edges, within the bounds.
+//! block's `on_initialize` folds the buffer into
+//! the current epoch's edges, within the bounds and the admission rules (an existing target, a
+//! caller within its `max_edges_per_caller`).
 
-use crate::{math::sum_by_pair, pallet::*, types::*, weights::WeightInfo};
+use crate::{math::sum_by_pair, pallet::*, traits::AccountExists, types::*, weights::WeightInfo};
 use fluxomics_primitives::PowerUnits;
 use frame_support::{traits::Get, weights::Weight};
 use sp_arithmetic::traits::Zero;
 
 impl<T: Config> Pallet<T> {
 	/// Notes a charge for the next block's fold: one append to a key every block touches, so
-	/// that the transaction extension stays cheap. A full buffer drops the charge and counts it.
+	/// that the transaction extension stays cheap. A full buffer drops the charge and counts it
+	/// (the buffer is first-come within a block: see `docs/security.md`, Flox admission).
 	pub(crate) fn note_charge(
 		payer: &T::AccountId,
 		counterparty: &T::AccountId,
@@ -37,11 +40,12 @@ impl<T: Config> Pallet<T> {
 			return buffer;
 		}
 		let n = u32::try_from(charges.len()).unwrap_or(u32::MAX);
-		let epoch = Current::<T>::get().id;
+		let cur = Current::<T>::get();
+		let (epoch, quota) = (cur.id, cur.params.max_edges_per_caller);
 		let mut counts = Counts::<T>::get(epoch);
 		let before = counts;
 		for (caller, target, power) in sum_by_pair(charges.into_inner()) {
-			Self::record_edge(epoch, &mut counts, &caller, &target, power);
+			Self::record_edge(epoch, quota, &mut counts, &caller, &target, power);
 		}
 		if !dropped.is_zero() {
 			counts.dropped = counts.dropped.saturating_add(dropped);
@@ -57,20 +61,25 @@ impl<T: Config> Pallet<T> {
 	/// benchmarks' set-up).
 	#[cfg(feature = "runtime-benchmarks")]
 	pub(crate) fn record_now(caller: &T::AccountId, target: &T::AccountId, power: PowerUnits) {
-		let epoch = Current::<T>::get().id;
-		let mut counts = Counts::<T>::get(epoch);
-		Self::record_edge(epoch, &mut counts, caller, target, power);
+		let cur = Current::<T>::get();
+		let mut counts = Counts::<T>::get(cur.id);
+		let quota = cur.params.max_edges_per_caller;
+		Self::record_edge(cur.id, quota, &mut counts, caller, target, power);
 		if counts != EpochCounts::default() {
-			Counts::<T>::insert(epoch, counts);
+			Counts::<T>::insert(cur.id, counts);
 		}
 	}
 
 	/// Adds `power` to `epoch`'s edge `(target, caller)`, making the edge (and indices) if it is
-	/// new and the bounds allow; `counts` is the epoch's, written by the caller. Past a bound a
-	/// new edge is dropped and counted; if it is the epoch's first dropped charge (the count
-	/// includes a full buffer's drops) it is announced ([`Event::EdgeLimitReached`]).
+	/// new, the bounds allow and admission lets it in; `counts` is the epoch's, written by the
+	/// caller, and `quota` its `max_edges_per_caller`. Past a bound a new edge is dropped and
+	/// counted; if it is the epoch's first dropped charge (the count includes a full buffer's
+	/// drops) it is announced ([`Event::EdgeLimitReached`]). A new edge whose caller already has
+	/// `quota` edges, or whose target is new and does not exist ([`Config::Accounts`], read last:
+	/// the only read admission costs), is refused and counted.
 	pub(crate) fn record_edge(
 		epoch: EpochId,
+		quota: u32,
 		counts: &mut EpochCounts,
 		caller: &T::AccountId,
 		target: &T::AccountId,
@@ -82,7 +91,7 @@ impl<T: Config> Pallet<T> {
 		let t = TargetIndex::<T>::get(epoch, target);
 		let c = CallerIndex::<T>::get(epoch, caller);
 		if let (Some(t), Some(c)) = (t, c) {
-			if let Some(e) = EdgeOf::<T>::get(epoch, (t, c)) {
+			if let Some(e) = EdgeOf::<T>::get(epoch, (t, c.index)) {
 				Edges::<T>::mutate(epoch, e, |edge| {
 					if let Some(edge) = edge {
 						edge.gas = edge.gas.saturating_add(power);
@@ -101,6 +110,12 @@ impl<T: Config> Pallet<T> {
 			counts.dropped = counts.dropped.saturating_add(1);
 			return;
 		}
+		let admitted =
+			c.is_none_or(|c| c.edges < quota) && (t.is_some() || T::Accounts::exists(target));
+		if !admitted {
+			counts.refused = counts.refused.saturating_add(1);
+			return;
+		}
 		let t = t.unwrap_or_else(|| {
 			let i = counts.targets;
 			TargetIndex::<T>::insert(epoch, target, i);
@@ -108,16 +123,17 @@ impl<T: Config> Pallet<T> {
 			counts.targets = i.saturating_add(1);
 			i
 		});
-		let c = c.unwrap_or_else(|| {
+		let mut entry = c.unwrap_or_else(|| {
 			let i = counts.callers;
-			CallerIndex::<T>::insert(epoch, caller, i);
 			Callers::<T>::insert(epoch, i, caller);
 			counts.callers = i.saturating_add(1);
-			i
+			CallerEntry { index: i, edges: 0 }
 		});
+		entry.edges = entry.edges.saturating_add(1);
+		CallerIndex::<T>::insert(epoch, caller, entry);
 		let e = counts.edges;
-		Edges::<T>::insert(epoch, e, Edge { target: t, caller: c, gas: power });
-		EdgeOf::<T>::insert(epoch, (t, c), e);
+		Edges::<T>::insert(epoch, e, Edge { target: t, caller: entry.index, gas: power });
+		EdgeOf::<T>::insert(epoch, (t, entry.index), e);
 		counts.edges = e.saturating_add(1);
 	}
 }

@@ -2,16 +2,22 @@
 //! `check_*` lists the invariants it checks; each error starts with the invariant's number.
 //!
 //! 1. The stored parameters, the current epoch's and the queued epochs' are valid.
-//! 2. Every epoch holds at most `MaxEdges` edges and `MaxAccounts` accounts a role.
-//! 3. Each epoch's counters match its maps (except while it is being cleaned).
+//! 2. Every epoch holds at most `MaxEdges` edges and `MaxAccounts` accounts a role, and no caller
+//!    more than the epoch's `max_edges_per_caller` edges.
+//! 3. Each epoch's counters match its maps, and each caller's edge count its edges (except while
+//!    the epoch is being cleaned).
 //! 4. Only the current, queued and ranking epochs hold data; the queue is in order.
 //! 5. Points credited in an epoch never exceed its budget `contracts_ratio + eoas_ratio`.
 //! 6. The points ledger holds exactly what the epochs credited.
 //! 7. The stored graph and ranker decode, and exist only while ranking; results only while
 //!    writing.
-//! 8. The charge buffer holds no self-interaction nor zero charge, and drops only once full.
+//! 8. The charge buffer holds no self-interaction nor zero charge, and drops charges only once
+//!    it is full.
+//! 9. Ranks are kept only for accounts that earned points (every [`Ranks`] entry has
+//!    [`Points`]): an account that earned nothing leaves nothing behind.
 
 use crate::{pallet::*, types::*};
+use alloc::collections::BTreeMap;
 use codec::Decode;
 use flox_rank::{Graph, Ranker};
 use frame_support::{ensure, traits::Get};
@@ -25,7 +31,8 @@ impl<T: Config> Pallet<T> {
 		Self::check_epochs()?;
 		Self::check_points()?;
 		Self::check_computation()?;
-		Self::check_buffer()
+		Self::check_buffer()?;
+		Self::check_ranks()
 	}
 
 	/// 1. The stored parameters, the current epoch's and the queued epochs' are valid.
@@ -41,13 +48,15 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// 2. Every epoch holds at most `MaxEdges` edges and `MaxAccounts` accounts a role.
-	/// 3. Its counters match its maps (index ↔ account both ways, edge ↔ pair), except for the
-	///    epoch being cleaned.
+	/// 2. Every epoch holds at most `MaxEdges` edges and `MaxAccounts` accounts a role, and no
+	///    caller more than its `max_edges_per_caller` edges.
+	/// 3. Its counters match its maps (index ↔ account both ways, edge ↔ pair, each caller's
+	///    edge count), except for the epoch being cleaned.
 	/// 4. Epochs with data are the current one, the queued ones and the one being ranked; the
 	///    queue is in increasing order, before the current epoch and after the one being ranked.
 	fn check_epochs() -> Result<(), TryRuntimeError> {
-		let cur = Current::<T>::get().id;
+		let current = Current::<T>::get();
+		let cur = current.id;
 		let ongoing = Ongoing::<T>::get();
 		let queue = Queue::<T>::get();
 		let mut prev = ongoing.map(|c| c.epoch);
@@ -70,20 +79,37 @@ impl<T: Config> Pallet<T> {
 			if ongoing.is_some_and(|c| c.epoch == epoch && matches!(c.stage, Stage::Clean { .. })) {
 				continue;
 			}
+			// The parameters the epoch recorded with: its own snapshot.
+			let params = if epoch == cur {
+				Some(current.params)
+			} else if let Some(c) = ongoing.filter(|c| c.epoch == epoch) {
+				Some(c.params)
+			} else {
+				queue.iter().find(|f| f.epoch == epoch).map(|f| f.params)
+			};
+			let mut per_caller: BTreeMap<u32, u32> = BTreeMap::new();
 			let n = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
 			ensure!(n(Edges::<T>::iter_prefix(epoch).count()) == counts.edges, "3: edge count");
 			ensure!(n(EdgeOf::<T>::iter_prefix(epoch).count()) == counts.edges, "3: pair count");
 			for (i, e) in Edges::<T>::iter_prefix(epoch) {
 				ensure!(EdgeOf::<T>::get(epoch, (e.target, e.caller)) == Some(i), "3: edge pair");
 				ensure!(e.target < counts.targets && e.caller < counts.callers, "3: edge index");
+				let k = per_caller.entry(e.caller).or_default();
+				*k = k.saturating_add(1);
 			}
 			ensure!(n(Targets::<T>::iter_prefix(epoch).count()) == counts.targets, "3: targets");
 			ensure!(n(Callers::<T>::iter_prefix(epoch).count()) == counts.callers, "3: callers");
 			for (who, i) in TargetIndex::<T>::iter_prefix(epoch) {
 				ensure!(Targets::<T>::get(epoch, i) == Some(who), "3: target index");
 			}
-			for (who, i) in CallerIndex::<T>::iter_prefix(epoch) {
-				ensure!(Callers::<T>::get(epoch, i) == Some(who), "3: caller index");
+			for (who, c) in CallerIndex::<T>::iter_prefix(epoch) {
+				ensure!(Callers::<T>::get(epoch, c.index) == Some(who), "3: caller index");
+				let edges = per_caller.get(&c.index).copied().unwrap_or(0);
+				ensure!(c.edges == edges, "3: a caller's edge count differs from its edges");
+				ensure!(
+					params.is_none_or(|p| c.edges <= p.max_edges_per_caller),
+					"2: a caller has more edges than its epoch allows"
+				);
 			}
 			ensure!(
 				n(TargetIndex::<T>::iter_prefix(epoch).count()) == counts.targets
@@ -141,7 +167,22 @@ impl<T: Config> Pallet<T> {
 			"8: a self-interaction or a zero charge is buffered"
 		);
 		let full = pending.len() == T::MaxPendingCharges::get() as usize;
-		ensure!(full || PendingDropped::<T>::get().is_zero(), "8: charges dropped before full");
+		ensure!(
+			full || PendingDropped::<T>::get().is_zero(),
+			"8: charges dropped before the buffer was full"
+		);
+		Ok(())
+	}
+
+	/// 9. Every [`Ranks`] entry belongs to an account that earned points.
+	fn check_ranks() -> Result<(), TryRuntimeError> {
+		for (who, r) in Ranks::<T>::iter() {
+			ensure!(
+				!Points::<T>::get(&who).is_zero(),
+				"9: ranks kept for an account without points"
+			);
+			ensure!(r.target != 0 || r.caller != 0, "9: ranks kept that earned no point");
+		}
 		Ok(())
 	}
 }

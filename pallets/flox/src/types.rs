@@ -44,6 +44,11 @@ pub const MAX_BOOST_CAP: FixedU128 = FixedU128::from_u32(1_000);
 /// 8.6 · 10²⁷, far within `u128`: the points ledger never saturates, so its totals stay exact.
 pub const MAX_POINTS_RATIO: u128 = 1_000_000_000_000_000_000;
 
+/// The largest `max_edges_per_caller`: 65 536, the most targets a runtime epoch indexes
+/// (`MaxAccounts`). A caller never has more edges than there are targets, so a larger quota would
+/// never bind: refusing it keeps the value governance reads the value in force.
+pub const MAX_EDGES_PER_CALLER: u32 = 65_536;
+
 /// Flox's governed parameters, each within the range `validate_params` checks (the constants
 /// above). Each epoch takes a snapshot of them when it starts: a change applies from the next
 /// epoch (`max_step_weight` excepted, which applies at once), except that a shorter
@@ -87,6 +92,10 @@ pub struct FloxParams {
 	/// The most of a block's weight the ranking may use (and never more than what `on_idle` is
 	/// given); at least what holds the ranking's dearest step for the largest epoch.
 	pub max_step_weight: Perbill,
+	/// The most edges (distinct targets) one caller makes in an epoch; within [1,
+	/// [`MAX_EDGES_PER_CALLER`]]. Past it the caller's charges still add to its edges, but reach no
+	/// new target: filling an epoch's `MaxEdges` or `MaxAccounts` takes that many paying callers.
+	pub max_edges_per_caller: u32,
 }
 
 /// A tier weight: the boost factor governance gives an account (default one).
@@ -106,8 +115,12 @@ pub struct EpochCounts {
 	pub callers: u32,
 	/// Distinct `(target, caller)` edges.
 	pub edges: u32,
-	/// Charges that would have made a new edge past a bound, and were dropped.
+	/// Charges that would have made a new edge past a bound (`MaxEdges`, `MaxAccounts`), or that
+	/// found the block's buffer full or their payer at its share of it, and were dropped.
 	pub dropped: u32,
+	/// Charges whose new edge admission refused: its target does not exist, or its caller already
+	/// has `max_edges_per_caller` edges.
+	pub refused: u32,
 }
 
 impl EpochCounts {
@@ -119,6 +132,16 @@ impl EpochCounts {
 	pub fn units(&self) -> u32 {
 		self.edges.saturating_add(self.accounts())
 	}
+}
+
+/// A caller of an epoch: its dense index and how many edges it has (at most the epoch's
+/// `max_edges_per_caller`).
+#[derive(Clone, Copy, PartialEq, Eq, Default, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub struct CallerEntry {
+	/// The caller's index in the epoch.
+	pub index: u32,
+	/// Its edges (distinct targets) in the epoch.
+	pub edges: u32,
 }
 
 /// One edge: the Power (PU) callers paid to reach a target during an epoch.
@@ -273,12 +296,13 @@ pub struct RankVectors<MaxAccounts: Get<u32>> {
 	pub callers: BoundedVec<u64, MaxAccounts>,
 }
 
-/// An account's ranks in the last epoch it was ranked in.
+/// An account's ranks in the last epoch it earned points in: a role's rank is kept when it earned
+/// at least one point, so an account that earned nothing leaves nothing behind.
 #[derive(Clone, Copy, PartialEq, Eq, Default, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
 pub struct AccountRanks {
 	/// The epoch.
 	pub epoch: EpochId,
-	/// Its rank as a target (units of 2⁻⁶⁰; zero if it was no target).
+	/// Its rank as a target (units of 2⁻⁶⁰; zero if it was no target or earned no point as one).
 	pub target: u64,
 	/// Its rank as a caller.
 	pub caller: u64,

@@ -59,17 +59,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_304_000 picoseconds.
-		Weight::from_parts(6_880_000, 0)
+		// Minimum execution time: 6_318_000 picoseconds.
+		Weight::from_parts(6_947_000, 0)
 	}
 	/// Storage: `Flox::Current` (r:1 w:0)
-	/// Proof: `Flox::Current` (`max_values`: Some(1), `max_size`: Some(100), added: 595, mode: `MaxEncodedLen`)
+	/// Proof: `Flox::Current` (`max_values`: Some(1), `max_size`: Some(104), added: 599, mode: `MaxEncodedLen`)
 	/// Storage: `Flox::Counts` (r:1 w:1)
-	/// Proof: `Flox::Counts` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Proof: `Flox::Counts` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
 	/// Storage: `Flox::TargetIndex` (r:1024 w:1024)
 	/// Proof: `Flox::TargetIndex` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Flox::CallerIndex` (r:1024 w:1024)
-	/// Proof: `Flox::CallerIndex` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Proof: `Flox::CallerIndex` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1024 w:0)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Flox::EdgeOf` (r:0 w:1024)
 	/// Proof: `Flox::EdgeOf` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
 	/// Storage: `Flox::Targets` (r:0 w:1024)
@@ -81,42 +83,42 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[0, 1024]`.
 	fn fold(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `0 + n * (69 ±0)`
-		//  Estimated: `3493 + n * (2539 ±0)`
-		// Minimum execution time: 1_739_000 picoseconds.
-		Weight::from_parts(1_781_000, 3493)
-			// Standard Error: 45_133
-			.saturating_add(Weight::from_parts(16_789_481, 0).saturating_mul(n.into()))
+		//  Measured:  `0 + n * (212 ±0)`
+		//  Estimated: `3497 + n * (2603 ±0)`
+		// Minimum execution time: 1_800_000 picoseconds.
+		Weight::from_parts(1_887_000, 3497)
+			// Standard Error: 78_687
+			.saturating_add(Weight::from_parts(21_868_649, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 			.saturating_add(T::DbWeight::get().writes((6_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2539).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(n.into()))
 	}
 	/// Storage: `Flox::Current` (r:1 w:0)
-	/// Proof: `Flox::Current` (`max_values`: Some(1), `max_size`: Some(100), added: 595, mode: `MaxEncodedLen`)
+	/// Proof: `Flox::Current` (`max_values`: Some(1), `max_size`: Some(104), added: 599, mode: `MaxEncodedLen`)
 	fn epoch_check() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `113`
-		//  Estimated: `1585`
-		// Minimum execution time: 4_563_000 picoseconds.
-		Weight::from_parts(5_262_000, 1585)
+		//  Measured:  `117`
+		//  Estimated: `1589`
+		// Minimum execution time: 4_793_000 picoseconds.
+		Weight::from_parts(5_484_000, 1589)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 	}
 	/// Storage: `Flox::Current` (r:1 w:1)
-	/// Proof: `Flox::Current` (`max_values`: Some(1), `max_size`: Some(100), added: 595, mode: `MaxEncodedLen`)
+	/// Proof: `Flox::Current` (`max_values`: Some(1), `max_size`: Some(104), added: 599, mode: `MaxEncodedLen`)
 	/// Storage: `Flox::Counts` (r:1 w:0)
-	/// Proof: `Flox::Counts` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Proof: `Flox::Counts` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
 	/// Storage: `Flox::Queue` (r:1 w:1)
-	/// Proof: `Flox::Queue` (`max_values`: Some(1), `max_size`: Some(369), added: 864, mode: `MaxEncodedLen`)
+	/// Proof: `Flox::Queue` (`max_values`: Some(1), `max_size`: Some(385), added: 880, mode: `MaxEncodedLen`)
 	/// Storage: `Flox::Params` (r:1 w:0)
-	/// Proof: `Flox::Params` (`max_values`: Some(1), `max_size`: Some(88), added: 583, mode: `MaxEncodedLen`)
+	/// Proof: `Flox::Params` (`max_values`: Some(1), `max_size`: Some(92), added: 587, mode: `MaxEncodedLen`)
 	fn epoch_rollover() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `511`
-		//  Estimated: `3493`
-		// Minimum execution time: 15_408_000 picoseconds.
-		Weight::from_parts(16_532_000, 3493)
+		//  Measured:  `535`
+		//  Estimated: `3497`
+		// Minimum execution time: 15_523_000 picoseconds.
+		Weight::from_parts(16_725_000, 3497)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -129,16 +131,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Flox::TierWeights` (r:1000 w:0)
 	/// Proof: `Flox::TierWeights` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Flox::Ongoing` (r:0 w:1)
-	/// Proof: `Flox::Ongoing` (`max_values`: Some(1), `max_size`: Some(155), added: 650, mode: `MaxEncodedLen`)
+	/// Proof: `Flox::Ongoing` (`max_values`: Some(1), `max_size`: Some(163), added: 658, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 1000]`.
 	fn collect(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `2400210 + n * (211 ±0)`
 		//  Estimated: `4498649 + n * (3340 ±0)`
-		// Minimum execution time: 2_819_406_000 picoseconds.
-		Weight::from_parts(3_010_269_527, 4498649)
-			// Standard Error: 127_924
-			.saturating_add(Weight::from_parts(15_417_780, 0).saturating_mul(n.into()))
+		// Minimum execution time: 2_721_637_000 picoseconds.
+		Weight::from_parts(2_453_316_893, 4498649)
+			// Standard Error: 84_103
+			.saturating_add(Weight::from_parts(14_696_245, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -149,7 +151,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Flox::GraphState` (r:0 w:1)
 	/// Proof: `Flox::GraphState` (`max_values`: Some(1), `max_size`: Some(5021572), added: 5022067, mode: `MaxEncodedLen`)
 	/// Storage: `Flox::Ongoing` (r:0 w:1)
-	/// Proof: `Flox::Ongoing` (`max_values`: Some(1), `max_size`: Some(155), added: 650, mode: `MaxEncodedLen`)
+	/// Proof: `Flox::Ongoing` (`max_values`: Some(1), `max_size`: Some(163), added: 658, mode: `MaxEncodedLen`)
 	/// Storage: `Flox::RankerState` (r:0 w:1)
 	/// Proof: `Flox::RankerState` (`max_values`: Some(1), `max_size`: Some(3145988), added: 3146483, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[1, 100000]`.
@@ -158,12 +160,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `4 + a * (32 ±0) + e * (24 ±0)`
 		//  Estimated: `4498649`
-		// Minimum execution time: 2_650_240_000 picoseconds.
-		Weight::from_parts(2_691_392_000, 4498649)
-			// Standard Error: 2_436
-			.saturating_add(Weight::from_parts(90_445, 0).saturating_mul(e.into()))
-			// Standard Error: 3_718
-			.saturating_add(Weight::from_parts(83_225, 0).saturating_mul(a.into()))
+		// Minimum execution time: 2_621_393_000 picoseconds.
+		Weight::from_parts(2_664_010_000, 4498649)
+			// Standard Error: 2_181
+			.saturating_add(Weight::from_parts(80_664, 0).saturating_mul(e.into()))
+			// Standard Error: 3_328
+			.saturating_add(Weight::from_parts(88_126, 0).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -172,19 +174,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Flox::RankerState` (r:1 w:1)
 	/// Proof: `Flox::RankerState` (`max_values`: Some(1), `max_size`: Some(3145988), added: 3146483, mode: `MaxEncodedLen`)
 	/// Storage: `Flox::Ongoing` (r:0 w:1)
-	/// Proof: `Flox::Ongoing` (`max_values`: Some(1), `max_size`: Some(155), added: 650, mode: `MaxEncodedLen`)
+	/// Proof: `Flox::Ongoing` (`max_values`: Some(1), `max_size`: Some(163), added: 658, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[1000, 100000]`.
 	/// The range of component `w` is `[0, 100000]`.
 	fn rank_step(e: u32, w: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `572523 + e * (74 ±0)`
 		//  Estimated: `5023057`
-		// Minimum execution time: 1_979_638_000 picoseconds.
-		Weight::from_parts(1_988_500_000, 5023057)
-			// Standard Error: 1_434
-			.saturating_add(Weight::from_parts(84_392, 0).saturating_mul(e.into()))
-			// Standard Error: 1_435
-			.saturating_add(Weight::from_parts(19_966, 0).saturating_mul(w.into()))
+		// Minimum execution time: 1_993_059_000 picoseconds.
+		Weight::from_parts(1_998_407_000, 5023057)
+			// Standard Error: 1_364
+			.saturating_add(Weight::from_parts(82_664, 0).saturating_mul(e.into()))
+			// Standard Error: 1_365
+			.saturating_add(Weight::from_parts(17_824, 0).saturating_mul(w.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -199,16 +201,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Flox::Points` (r:1000 w:1000)
 	/// Proof: `Flox::Points` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Flox::Ongoing` (r:0 w:1)
-	/// Proof: `Flox::Ongoing` (`max_values`: Some(1), `max_size`: Some(155), added: 650, mode: `MaxEncodedLen`)
+	/// Proof: `Flox::Ongoing` (`max_values`: Some(1), `max_size`: Some(163), added: 658, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 1000]`.
 	fn write(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `524814 + n * (56 ±0)`
 		//  Estimated: `1050069 + n * (2543 ±0)`
-		// Minimum execution time: 245_943_000 picoseconds.
-		Weight::from_parts(201_608_041, 1050069)
-			// Standard Error: 40_782
-			.saturating_add(Weight::from_parts(9_372_883, 0).saturating_mul(n.into()))
+		// Minimum execution time: 240_679_000 picoseconds.
+		Weight::from_parts(172_528_598, 1050069)
+			// Standard Error: 35_241
+			.saturating_add(Weight::from_parts(9_003_776, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -222,35 +224,37 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Flox::Input` (r:0 w:1)
 	/// Proof: `Flox::Input` (`max_values`: Some(1), `max_size`: Some(4497164), added: 4497659, mode: `MaxEncodedLen`)
 	/// Storage: `Flox::Counts` (r:0 w:1)
-	/// Proof: `Flox::Counts` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Proof: `Flox::Counts` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
 	/// Storage: `Flox::Ongoing` (r:0 w:1)
-	/// Proof: `Flox::Ongoing` (`max_values`: Some(1), `max_size`: Some(155), added: 650, mode: `MaxEncodedLen`)
+	/// Proof: `Flox::Ongoing` (`max_values`: Some(1), `max_size`: Some(163), added: 658, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 1000]`.
 	fn clean(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `31 + n * (40 ±0)`
 		//  Estimated: `990 + n * (2523 ±0)`
-		// Minimum execution time: 4_494_000 picoseconds.
-		Weight::from_parts(4_540_000, 990)
-			// Standard Error: 22_090
-			.saturating_add(Weight::from_parts(5_696_229, 0).saturating_mul(n.into()))
+		// Minimum execution time: 4_597_000 picoseconds.
+		Weight::from_parts(4_752_000, 990)
+			// Standard Error: 33_161
+			.saturating_add(Weight::from_parts(5_621_644, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2523).saturating_mul(n.into()))
 	}
 	/// Storage: `Flox::Params` (r:1 w:1)
-	/// Proof: `Flox::Params` (`max_values`: Some(1), `max_size`: Some(88), added: 583, mode: `MaxEncodedLen`)
+	/// Proof: `Flox::Params` (`max_values`: Some(1), `max_size`: Some(92), added: 587, mode: `MaxEncodedLen`)
 	/// Storage: `Flox::Current` (r:1 w:1)
-	/// Proof: `Flox::Current` (`max_values`: Some(1), `max_size`: Some(100), added: 595, mode: `MaxEncodedLen`)
+	/// Proof: `Flox::Current` (`max_values`: Some(1), `max_size`: Some(104), added: 599, mode: `MaxEncodedLen`)
+	/// Storage: `Flox::Queue` (r:1 w:1)
+	/// Proof: `Flox::Queue` (`max_values`: Some(1), `max_size`: Some(385), added: 880, mode: `MaxEncodedLen`)
 	fn set_params() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `191`
-		//  Estimated: `1585`
-		// Minimum execution time: 10_593_000 picoseconds.
-		Weight::from_parts(11_712_000, 1585)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+		//  Measured:  `574`
+		//  Estimated: `1870`
+		// Minimum execution time: 12_987_000 picoseconds.
+		Weight::from_parts(14_192_000, 1870)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Flox::TierWeights` (r:1 w:1)
 	/// Proof: `Flox::TierWeights` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
@@ -258,8 +262,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3529`
-		// Minimum execution time: 7_321_000 picoseconds.
-		Weight::from_parts(8_174_000, 3529)
+		// Minimum execution time: 7_618_000 picoseconds.
+		Weight::from_parts(8_315_000, 3529)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -268,51 +272,51 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 // For tests and for runtimes that take these numbers with ParityDB's costs.
 impl WeightInfo for () {
 	fn record() -> Weight {
-		Weight::from_parts(6_880_000, 0)
+		Weight::from_parts(6_947_000, 0)
 	}
 	fn fold(n: u32, ) -> Weight {
-		Weight::from_parts(1_781_000, 3493)
-			.saturating_add(Weight::from_parts(16_789_481, 0).saturating_mul(n.into()))
+		Weight::from_parts(1_887_000, 3497)
+			.saturating_add(Weight::from_parts(21_868_649, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
-			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 			.saturating_add(ParityDbWeight::get().writes((6_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2539).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(n.into()))
 	}
 	fn epoch_check() -> Weight {
-		Weight::from_parts(5_262_000, 1585)
+		Weight::from_parts(5_484_000, 1589)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 	}
 	fn epoch_rollover() -> Weight {
-		Weight::from_parts(16_532_000, 3493)
+		Weight::from_parts(16_725_000, 3497)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn collect(n: u32, ) -> Weight {
-		Weight::from_parts(3_010_269_527, 4498649)
-			.saturating_add(Weight::from_parts(15_417_780, 0).saturating_mul(n.into()))
+		Weight::from_parts(2_453_316_893, 4498649)
+			.saturating_add(Weight::from_parts(14_696_245, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 			.saturating_add(Weight::from_parts(0, 3340).saturating_mul(n.into()))
 	}
 	fn build(e: u32, a: u32, ) -> Weight {
-		Weight::from_parts(2_691_392_000, 4498649)
-			.saturating_add(Weight::from_parts(90_445, 0).saturating_mul(e.into()))
-			.saturating_add(Weight::from_parts(83_225, 0).saturating_mul(a.into()))
+		Weight::from_parts(2_664_010_000, 4498649)
+			.saturating_add(Weight::from_parts(80_664, 0).saturating_mul(e.into()))
+			.saturating_add(Weight::from_parts(88_126, 0).saturating_mul(a.into()))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn rank_step(e: u32, w: u32, ) -> Weight {
-		Weight::from_parts(1_988_500_000, 5023057)
-			.saturating_add(Weight::from_parts(84_392, 0).saturating_mul(e.into()))
-			.saturating_add(Weight::from_parts(19_966, 0).saturating_mul(w.into()))
+		Weight::from_parts(1_998_407_000, 5023057)
+			.saturating_add(Weight::from_parts(82_664, 0).saturating_mul(e.into()))
+			.saturating_add(Weight::from_parts(17_824, 0).saturating_mul(w.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn write(n: u32, ) -> Weight {
-		Weight::from_parts(201_608_041, 1050069)
-			.saturating_add(Weight::from_parts(9_372_883, 0).saturating_mul(n.into()))
+		Weight::from_parts(172_528_598, 1050069)
+			.saturating_add(Weight::from_parts(9_003_776, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
@@ -320,20 +324,20 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2543).saturating_mul(n.into()))
 	}
 	fn clean(n: u32, ) -> Weight {
-		Weight::from_parts(4_540_000, 990)
-			.saturating_add(Weight::from_parts(5_696_229, 0).saturating_mul(n.into()))
+		Weight::from_parts(4_752_000, 990)
+			.saturating_add(Weight::from_parts(5_621_644, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2523).saturating_mul(n.into()))
 	}
 	fn set_params() -> Weight {
-		Weight::from_parts(11_712_000, 1585)
-			.saturating_add(ParityDbWeight::get().reads(2_u64))
-			.saturating_add(ParityDbWeight::get().writes(2_u64))
+		Weight::from_parts(14_192_000, 1870)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn set_tier() -> Weight {
-		Weight::from_parts(8_174_000, 3529)
+		Weight::from_parts(8_315_000, 3529)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}

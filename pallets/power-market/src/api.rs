@@ -7,8 +7,8 @@ use fluxomics_primitives::{Balance, Moment, OfferInfo, RentQuote};
 impl<T: Config> Pallet<T> {
 	/// What renting `amount` for `duration` would cost now from the cheapest offers.
 	pub fn quote(amount: Balance, duration: Moment) -> RentQuote {
-		let (fills, _) = Self::best_fills(None, amount, duration, Balance::MAX);
-		fills.iter().fold(RentQuote::default(), |q, (_, take, price)| RentQuote {
+		let found = Self::best_fills(None, amount, duration, Balance::MAX);
+		found.fills.iter().fold(RentQuote::default(), |q, (_, take, price)| RentQuote {
 			amount: q.amount.saturating_add(*take),
 			total: q
 				.total
@@ -23,22 +23,24 @@ impl<T: Config> Pallet<T> {
 		OrderBook::<T>::get()
 			.into_iter()
 			.take(usize::try_from(max).unwrap_or(usize::MAX))
-			.filter_map(|(_, id)| {
-				Offers::<T>::get(id).map(|o| OfferInfo {
-					id,
+			.filter_map(|entry| {
+				Offers::<T>::get(entry.offer).map(|o| OfferInfo {
+					id: entry.offer,
 					lender: o.lender,
 					available: o.available,
 					leased: o.leased,
 					price: o.price,
 					min_duration: o.min_duration,
 					max_duration: o.max_duration,
+					min_take: entry.min_take,
 				})
 			})
 			.collect()
 	}
 
-	/// The moving average of fill prices (Flux planck per capacity-day); none before a fill.
+	/// The volume-weighted average of fill prices (Flux planck per capacity-day); none before a
+	/// fill.
 	pub fn price_index() -> Option<Balance> {
-		PriceIndex::<T>::get()
+		PriceIndex::<T>::get().map(|index| index.price)
 	}
 }

@@ -10,10 +10,12 @@ use frame_support::{
 use sp_runtime::{traits::Zero, DispatchError, DispatchResult};
 
 impl<T: Config> Pallet<T> {
-	/// Checks the parameters: durations ordered and positive, a positive minimum amount.
+	/// Checks the parameters: durations ordered, positive and at most a year, a positive minimum
+	/// amount.
 	pub fn validate_params(p: &MarketParams) -> DispatchResult {
 		ensure!(p.min_duration > 0, Error::<T>::ZeroMinDuration);
 		ensure!(p.min_duration <= p.max_duration, Error::<T>::MinDurationAboveMax);
+		ensure!(p.max_duration <= crate::MAX_LEASE_DURATION, Error::<T>::MaxDurationTooLong);
 		ensure!(p.min_amount > 0, Error::<T>::ZeroMinAmount);
 		Ok(())
 	}
@@ -44,7 +46,10 @@ impl<T: Config> Pallet<T> {
 		ensure!(amount >= Params::<T>::get().min_amount, Error::<T>::AmountTooSmall);
 		Self::check_terms(price, min_duration, max_duration)?;
 		ensure!(Self::uncommitted(lender) >= amount, Error::<T>::InsufficientStake);
-		ensure!(Offers::<T>::count() < T::MaxOffers::get(), Error::<T>::TooManyOffers);
+		ensure!(
+			OffersOf::<T>::get(lender) < T::MaxOffersPerLender::get(),
+			Error::<T>::TooManyOffersOfLender
+		);
 		math::lease_price(amount, max_duration, price).ok_or(Error::<T>::Overflow)?;
 		let id = NextOfferId::<T>::get();
 		let offer = Offer {
@@ -54,9 +59,11 @@ impl<T: Config> Pallet<T> {
 			price,
 			min_duration,
 			max_duration,
+			leases: 0,
 		};
-		Self::reposition_in_book(id, &offer)?;
+		Self::place_in_book(id, &offer)?;
 		Offers::<T>::insert(id, &offer);
+		OffersOf::<T>::mutate(lender, |n| *n = n.saturating_add(1));
 		NextOfferId::<T>::put(id.wrapping_add(1));
 		Listed::<T>::mutate(lender, |l| *l = l.saturating_add(amount));
 		Self::deposit_event(Event::Listed {
@@ -91,6 +98,11 @@ impl<T: Config> Pallet<T> {
 			let more = available.saturating_sub(offer.available);
 			ensure!(Self::uncommitted(lender) >= more, Error::<T>::InsufficientStake);
 		}
+		// Stake available must be rentable: a lease slot must be free for it.
+		ensure!(
+			available.is_zero() || offer.leases < T::MaxLeasesPerOffer::get(),
+			Error::<T>::NoLeaseSlot
+		);
 		math::lease_price(available, max_duration, price).ok_or(Error::<T>::Overflow)?;
 		Listed::<T>::mutate(lender, |l| {
 			*l = l.saturating_sub(offer.available).saturating_add(available)
@@ -99,7 +111,7 @@ impl<T: Config> Pallet<T> {
 		offer.price = price;
 		offer.min_duration = min_duration;
 		offer.max_duration = max_duration;
-		Self::reposition_in_book(id, &offer)?;
+		Self::place_in_book(id, &offer)?;
 		Offers::<T>::insert(id, &offer);
 		Self::deposit_event(Event::OfferUpdated {
 			offer: id,
@@ -117,7 +129,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(&offer.lender == lender, Error::<T>::NotLender);
 		ensure!(offer.leased.is_zero(), Error::<T>::OfferLeased);
 		Self::remove_from_book(id);
-		Offers::<T>::remove(id);
+		Self::forget_offer(id, lender);
 		Self::unlist(lender, offer.available);
 		Self::deposit_event(Event::OfferCancelled {
 			offer: id,
@@ -140,10 +152,14 @@ impl<T: Config> Pallet<T> {
 		let params = Params::<T>::get();
 		ensure!(amount >= params.min_amount, Error::<T>::AmountTooSmall);
 		ensure!(offer.available >= amount, Error::<T>::InsufficientAvailable);
+		ensure!(offer.leases < T::MaxLeasesPerOffer::get(), Error::<T>::NoLeaseSlot);
+		ensure!(amount >= Self::entry(id, &offer).min_take, Error::<T>::LeaseBelowShare);
 		ensure!(
 			duration >= offer.min_duration && duration <= offer.max_duration,
 			Error::<T>::DurationOutOfRange
 		);
+		// Never dearer than the same Power from the protocol at the current R.
+		ensure!(offer.price <= Self::price_ceiling(), Error::<T>::PriceAboveProtocol);
 		let paid = math::lease_price(amount, duration, offer.price).ok_or(Error::<T>::Overflow)?;
 		ensure!(paid <= max_total, Error::<T>::PriceAboveCap);
 		let (to_lender, fee) = math::split(paid, params.fee_share);
@@ -160,6 +176,7 @@ impl<T: Config> Pallet<T> {
 		// The stake leaves the listing, then its generation goes to the renter until `end`.
 		offer.available = offer.available.saturating_sub(amount);
 		offer.leased = offer.leased.saturating_add(amount);
+		offer.leases = offer.leases.saturating_add(1);
 		Self::unlist(&offer.lender, amount);
 		T::Power::start_lease(&offer.lender, renter, amount, end)?;
 
@@ -178,9 +195,16 @@ impl<T: Config> Pallet<T> {
 			},
 		);
 		NextLeaseId::<T>::put(lease.wrapping_add(1));
-		Self::reposition_in_book(id, &offer)?;
+		// The offer is in the book already: taking from it can evict nobody.
+		Self::place_in_book(id, &offer)?;
 		Offers::<T>::insert(id, &offer);
-		let index = math::next_index(PriceIndex::<T>::get(), offer.price, params.index_weight);
+		let index = math::next_index(
+			PriceIndex::<T>::get(),
+			offer.price,
+			math::lease_volume(amount, duration),
+			start,
+			params.index_decay,
+		);
 		PriceIndex::<T>::put(index);
 		Self::deposit_event(Event::Rented {
 			lease,
@@ -193,28 +217,29 @@ impl<T: Config> Pallet<T> {
 			price: offer.price,
 			paid,
 			fee,
-			index,
+			index: index.price,
 		});
 		Ok(())
 	}
 
 	/// `rent_best`: leases `amount` from the cheapest offers, all or nothing; returns how many
-	/// offers it looked at (for the weight).
+	/// offers it filled from and how many of the renter's own it passed over (for the weight).
 	pub(crate) fn do_rent_best(
 		renter: &T::AccountId,
 		amount: Balance,
 		duration: Moment,
 		max_price: Balance,
-	) -> Result<u32, DispatchError> {
+	) -> Result<(u32, u32), DispatchError> {
 		ensure!(amount >= Params::<T>::get().min_amount, Error::<T>::AmountTooSmall);
-		let (fills, looked) = Self::best_fills(Some(renter), amount, duration, max_price);
-		let filled = fills.iter().fold(0u128, |sum, (_, take, _)| sum.saturating_add(*take));
+		let found = Self::best_fills(Some(renter), amount, duration, max_price);
+		let filled = found.fills.iter().fold(0u128, |sum, (_, take, _)| sum.saturating_add(*take));
 		ensure!(filled == amount, Error::<T>::NotEnoughOffers);
-		for (id, take, _) in fills {
+		let count = u32::try_from(found.fills.len()).unwrap_or(u32::MAX);
+		for (id, take, _) in found.fills {
 			// Each offer's price is within the cap: `best_fills` stopped at the first above it.
 			Self::do_rent(renter, id, take, duration, Balance::MAX)?;
 		}
-		Ok(looked)
+		Ok((count, found.own_skipped))
 	}
 
 	/// `expire_lease`: cleans up lease `id`, which has ended.

@@ -32,7 +32,13 @@ impl<T: Config> Pallet<T> {
 	/// puts all its leases in one bucket).
 	pub(crate) fn do_integrity_test() {
 		assert!(T::ExpiryBucket::get() > 0, "ExpiryBucket must be above zero");
-		assert!(T::MaxFills::get() > 0 && T::MaxOffers::get() > 0, "bounds must be above zero");
+		assert!(
+			T::MaxFills::get() > 0
+				&& T::MaxOffers::get() > 0
+				&& T::MaxOffersPerLender::get() > 0
+				&& T::MaxLeasesPerOffer::get() > 0,
+			"bounds must be above zero"
+		);
 		assert!(
 			T::MaxExpiriesPerBucket::get() >= T::MaxFills::get(),
 			"a bucket must hold a whole rent_best"

@@ -3,6 +3,7 @@
 
 use crate::{pallet::*, Lease, LeaseId};
 use fluxomics_primitives::{expiry::ExpiryQueue, PowerLedger};
+use sp_runtime::traits::Zero;
 
 /// The market's expiry queue: lease ids by the bucket of their end, over the storage items
 /// `Expiries` and `ExpiryCursor`.
@@ -16,8 +17,9 @@ pub type LeaseExpiries<T> = ExpiryQueue<
 
 impl<T: Config> Pallet<T> {
 	/// Forgets an ended lease: the Power pallet's lease is removed on both sides and the stake
-	/// goes back to its offer, as far as the lender still has it uncommitted. Does not touch the
-	/// expiry queue (the caller has taken the lease out of it).
+	/// goes back to its offer, as far as the lender still has it uncommitted and the book has room
+	/// (an offer left with nothing available or leased goes). Does not touch the expiry queue (the
+	/// caller has taken the lease out of it).
 	pub(crate) fn end_lease(id: LeaseId, lease: Lease<T::AccountId>) {
 		Leases::<T>::remove(id);
 		if let Err(e) = T::Power::end_lease(&lease.lender, &lease.renter, lease.amount, lease.end) {
@@ -26,15 +28,23 @@ impl<T: Config> Pallet<T> {
 		let mut relisted = 0;
 		if let Some(mut offer) = Offers::<T>::get(lease.offer) {
 			offer.leased = offer.leased.saturating_sub(lease.amount);
-			relisted = lease.amount.min(Self::uncommitted(&lease.lender));
-			offer.available = offer.available.saturating_add(relisted);
-			Listed::<T>::mutate(&lease.lender, |l| *l = l.saturating_add(relisted));
-			if Self::reposition_in_book(lease.offer, &offer).is_err() {
-				// The book is full of other offers: this one stays listed, out of the book,
-				// until its terms change.
-				log::warn!(target: crate::LOG_TARGET, "offer {} left out of a full book", lease.offer);
+			offer.leases = offer.leases.saturating_sub(1);
+			let was = offer.available;
+			let back = lease.amount.min(Self::uncommitted(&lease.lender));
+			offer.available = was.saturating_add(back);
+			if Self::relist_in_book(lease.offer, &offer) {
+				relisted = back;
+				Listed::<T>::mutate(&lease.lender, |l| *l = l.saturating_add(back));
+			} else {
+				// Out of the book with nothing available, and the book is full of offers at
+				// its price or cheaper: the stake is released rather than listed out of reach.
+				offer.available = was;
 			}
-			Offers::<T>::insert(lease.offer, offer);
+			if offer.available.is_zero() && offer.leased.is_zero() {
+				Self::forget_offer(lease.offer, &lease.lender);
+			} else {
+				Offers::<T>::insert(lease.offer, offer);
+			}
 		}
 		Self::deposit_event(Event::LeaseExpired {
 			lease: id,

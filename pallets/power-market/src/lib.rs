@@ -17,15 +17,24 @@
 //! - **Lease**: `amount` of an offer's stake, rented for `[start, end)`. The renter pays the whole
 //!   price up front in Flux: the lender gets it, less the governed `fee_share`, which goes to the
 //!   protocol sink.
-//! - **Order book**: the offers with stake available, cheapest first (then oldest).
-//! - **Price index**: a moving average of fill prices, in storage and in every `Rented` event.
+//! - **Order book**: the offers with stake available, cheapest first (then oldest). It is shared
+//!   by everyone, so it is not first-come: a lender holds at most `MaxOffersPerLender` offers,
+//!   and a full book gives its dearest place to any cheaper offer.
+//! - **Price ceiling**: no lease is dearer than the same Power from the protocol at the current
+//!   rate R ([`PowerPrice`](fluxomics_primitives::PowerPrice)), so Flux paid through the market
+//!   always buys Power worth what it paid: the market cannot be used to move soulbound Flux.
+//! - **Lease slots**: each offer has `MaxLeasesPerOffer` slots and a lease takes at least an even
+//!   share of the offer's available stake over its free slots, so tiny leases cannot fill a
+//!   lender's Power lease slots and freeze the rest of its stake.
+//! - **Price index**: a volume-weighted average of fill prices (volume in stake-days, fading by
+//!   day), in storage and in every `Rented` event; steering it takes stake locked in leases.
 //!
 //! ## User flows
 //!
 //! 1. A lender calls `list` → an offer in the order book; `update_offer` changes its stake and
 //!    terms, `cancel_offer` withdraws it while nothing of it is leased.
 //! 2. A renter calls `rent(offer, …)` or `rent_best(amount, …)` (fills from the cheapest offers,
-//!    looking at most at `MaxFills`), each with a price cap: a rent above the cap is refused,
+//!    filling from at most `MaxFills`), each with a price cap: a rent above the cap is refused,
 //!    never partly filled. An account with no Power can rent: its transaction is paid in Flux
 //!    (metering, design §4).
 //! 3. The lease's end stops the renter's extra generation by itself (the Power pallet's lease
@@ -33,11 +42,12 @@
 //! 4. Clean-up: `on_initialize` ends leases whose expiry bucket is past, behind a cursor, within
 //!    a fixed budget per block; anybody may also `expire_lease` an ended lease. The lease's stake
 //!    goes back to its offer (as far as the lender still has it uncommitted).
-//! 5. Governance calls `set_params` (fee share, least amount, duration range, index weight).
+//! 5. Governance calls `set_params` (fee share, least amount, duration range, index decay).
 //!
 //! ## Design
 //!
-//! - Bounded everywhere: the order book holds at most `MaxOffers` offers, an expiry bucket
+//! - Bounded everywhere: the order book holds at most `MaxOffers` offers (offers out of it have
+//!   stake leased, so leases bound them), an expiry bucket
 //!   `MaxExpiriesPerBucket` leases, and the hook scans at most `MaxBucketsPerBlock` buckets and
 //!   ends at most `MaxExpiriesPerBlock` leases a block, through the shared
 //!   [`ExpiryQueue`](fluxomics_primitives::expiry::ExpiryQueue). No hook walks a map.
@@ -96,7 +106,7 @@ pub use fluxomics_primitives::BenchmarkTime as BenchmarkHelper;
 pub mod pallet {
 	use super::*;
 	use fluxomics_primitives::{
-		Balance, FluxLedger, Moment, PowerLedger, StakeInfo, StakeObserver,
+		Balance, FluxLedger, Moment, PowerLedger, PowerPrice, StakeInfo, StakeObserver,
 	};
 	use frame_support::{pallet_prelude::*, traits::Time};
 	use frame_system::pallet_prelude::*;
@@ -122,9 +132,19 @@ pub mod pallet {
 		/// The most offers at once (and the order book's size).
 		#[pallet::constant]
 		type MaxOffers: Get<u32>;
-		/// The most offers `rent_best` looks at.
+		/// The most offers `rent_best` fills from.
 		#[pallet::constant]
 		type MaxFills: Get<u32>;
+		/// The most offers one lender may have at once.
+		#[pallet::constant]
+		type MaxOffersPerLender: Get<u32>;
+		/// The most leases of one offer at once. `MaxOffersPerLender × MaxLeasesPerOffer` must
+		/// not exceed the Power pallet's leases per account, so that the market never asks for
+		/// a lease slot the lender does not have.
+		#[pallet::constant]
+		type MaxLeasesPerOffer: Get<u32>;
+		/// What the same Power costs from the protocol: no lease may cost more.
+		type PowerPrice: PowerPrice;
 		/// Width of an expiry bucket, in ms.
 		#[pallet::constant]
 		type ExpiryBucket: Get<Moment>;
@@ -157,10 +177,15 @@ pub mod pallet {
 	pub type Offers<T: Config> =
 		CountedStorageMap<_, Twox64Concat, OfferId, Offer<T::AccountId>, OptionQuery>;
 
-	/// Offers with stake available, cheapest first (then oldest): `(price, offer)`.
+	/// Offers with stake available, cheapest first (then oldest), with the terms `rent_best`
+	/// chooses by. Every offer with stake available is in it.
 	#[pallet::storage]
 	pub type OrderBook<T: Config> =
-		StorageValue<_, BoundedVec<(Balance, OfferId), T::MaxOffers>, ValueQuery>;
+		StorageValue<_, BoundedVec<BookEntry, T::MaxOffers>, ValueQuery>;
+
+	/// How many offers each lender has (at most `MaxOffersPerLender`).
+	#[pallet::storage]
+	pub type OffersOf<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
 
 	/// Stake each lender has listed and not leased: reserved, so it is committed.
 	#[pallet::storage]
@@ -185,16 +210,17 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type ExpiryCursor<T> = StorageValue<_, Moment, OptionQuery>;
 
-	/// The moving average of fill prices (Flux planck per capacity-day); none before the first.
+	/// The volume-weighted average of fill prices (Flux planck per capacity-day), its volume
+	/// fading by day; none before the first fill.
 	#[pallet::storage]
-	pub type PriceIndex<T> = StorageValue<_, Balance, OptionQuery>;
+	pub type PriceIndex<T> = StorageValue<_, PriceIndexState, OptionQuery>;
 
 	/// The governed parameters.
 	#[pallet::storage]
 	pub type Params<T> = StorageValue<_, MarketParams, ValueQuery, DefaultParams>;
 
-	/// 1 % to the sink; offers and leases of at least 1 Flux, from a minute to 90 days; a fill
-	/// weighs 20 % in the price index.
+	/// 1 % to the sink; offers and leases of at least 1 Flux, from a minute to 90 days; the
+	/// price index's volume fades by 20 % a day.
 	#[pallet::type_value]
 	pub fn DefaultParams() -> MarketParams {
 		MarketParams {
@@ -202,7 +228,7 @@ pub mod pallet {
 			min_amount: fluxomics_primitives::UNIT,
 			min_duration: 60_000,
 			max_duration: 90 * fluxomics_primitives::MILLIS_PER_DAY,
-			index_weight: Perbill::from_percent(20),
+			index_decay: Perbill::from_percent(20),
 		}
 	}
 
@@ -273,6 +299,9 @@ pub mod pallet {
 		},
 		/// Governance changed the parameters.
 		ParamsSet { old: MarketParams, new: MarketParams },
+		/// A cheaper offer took the dearest offer's place in a full book; its stake available
+		/// (`released`) is free again, and leases already made keep running.
+		OfferEvicted { offer: OfferId, lender: T::AccountId, released: Balance },
 	}
 
 	#[pallet::error]
@@ -285,7 +314,7 @@ pub mod pallet {
 		DurationOutOfRange,
 		/// Prices must be above zero.
 		ZeroPrice,
-		/// The order book is full.
+		/// The order book is full of offers at this price or cheaper.
 		TooManyOffers,
 		/// No such offer.
 		UnknownOffer,
@@ -315,6 +344,17 @@ pub mod pallet {
 		MinDurationAboveMax,
 		/// The least amount of an offer or a rent must be above zero.
 		ZeroMinAmount,
+		/// The longest lease may be at most a year (`MAX_LEASE_DURATION`).
+		MaxDurationTooLong,
+		/// The lender has `MaxOffersPerLender` offers already.
+		TooManyOffersOfLender,
+		/// A lease must take at least an even share of the offer's available stake over its
+		/// free lease slots (or all of it).
+		LeaseBelowShare,
+		/// The offer has no free lease slot.
+		NoLeaseSlot,
+		/// The offer costs more than the same Power from the protocol at the current rate R.
+		PriceAboveProtocol,
 	}
 
 	#[pallet::hooks]
@@ -388,9 +428,9 @@ pub mod pallet {
 		}
 
 		/// Rents `amount` for `duration` ms from the cheapest offers first, at no more than
-		/// `max_price` per capacity-day, looking at most at `MaxFills` offers; all or nothing.
+		/// `max_price` per capacity-day, filling from at most `MaxFills` offers; all or nothing.
 		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::rent_best(T::MaxFills::get()))]
+		#[pallet::weight(Pallet::<T>::rent_best_weight(T::MaxFills::get(), T::MaxOffersPerLender::get()))]
 		pub fn rent_best(
 			origin: OriginFor<T>,
 			#[pallet::compact] amount: Balance,
@@ -398,8 +438,8 @@ pub mod pallet {
 			#[pallet::compact] max_price: Balance,
 		) -> DispatchResultWithPostInfo {
 			let renter = ensure_signed(origin)?;
-			let looked = Self::do_rent_best(&renter, amount, duration, max_price)?;
-			Ok(Some(T::WeightInfo::rent_best(looked)).into())
+			let (filled, skipped) = Self::do_rent_best(&renter, amount, duration, max_price)?;
+			Ok(Some(Self::rent_best_weight(filled, skipped)).into())
 		}
 
 		/// Cleans up a lease past its end (anyone may).

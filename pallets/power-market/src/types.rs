@@ -5,6 +5,10 @@ use fluxomics_primitives::{Balance, Moment};
 use scale_info::TypeInfo;
 use sp_arithmetic::Perbill;
 
+/// The longest lease governance may allow: a year. A longer one would commit a lender's stake
+/// beyond what a later vote can undo (leases made keep their terms).
+pub const MAX_LEASE_DURATION: Moment = 365 * fluxomics_primitives::MILLIS_PER_DAY;
+
 /// Offer identifiers, in listing order.
 pub type OfferId = u32;
 /// Lease identifiers, in renting order.
@@ -25,6 +29,36 @@ pub struct Offer<AccountId> {
 	pub min_duration: Moment,
 	/// The longest lease, in milliseconds.
 	pub max_duration: Moment,
+	/// Leases of this offer not yet cleaned up (at most `MaxLeasesPerOffer`).
+	pub leases: u32,
+}
+
+/// An order-book entry: what `rent_best` needs to choose an offer without reading it.
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub struct BookEntry {
+	/// Flux planck per capacity-day.
+	pub price: Balance,
+	/// The offer.
+	pub offer: OfferId,
+	/// Stake available to rent.
+	pub available: Balance,
+	/// The least a lease of it may take now (an even share over its free lease slots).
+	pub min_take: Balance,
+	/// The shortest lease, in ms.
+	pub min_duration: Moment,
+	/// The longest lease, in ms.
+	pub max_duration: Moment,
+}
+
+/// The price index: a volume-weighted average of fill prices whose volume fades by day.
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug, Default)]
+pub struct PriceIndexState {
+	/// Flux planck per capacity-day.
+	pub price: Balance,
+	/// The volume behind it, in stake planck × days, faded to `at`.
+	pub volume: Balance,
+	/// The chain time the volume was last faded to (whole days after the first fill).
+	pub at: Moment,
 }
 
 /// A lease: the generation of `amount` of the lender's stake goes to the renter until `end`.
@@ -71,6 +105,6 @@ pub struct MarketParams {
 	pub min_duration: Moment,
 	/// The longest lease any offer may allow, in ms.
 	pub max_duration: Moment,
-	/// The weight of a new fill in the price index (moving average).
-	pub index_weight: Perbill,
+	/// The share of the price index's volume that fades each day.
+	pub index_decay: Perbill,
 }

@@ -64,6 +64,18 @@ pub fn flux_worth(power: PowerUnits, rate: FixedU128) -> Option<Balance> {
 	flux_at(power, rate, Rounding::Down)
 }
 
+/// Flux (planck) that buys one capacity-day from the protocol: the `pu_per_flux_day` PU (both
+/// kinds) that one Flux of stake generates in a day, at `rate`, rounded down (a ceiling on
+/// market prices errs on the renter's side); `None` if the rate is zero or it does not fit.
+pub fn capacity_day_price(pu_per_flux_day: FixedU128, rate: FixedU128) -> Option<Balance> {
+	multiply_by_rational_with_rounding(
+		pu_per_flux_day.into_inner(),
+		UNIT,
+		rate.into_inner(),
+		Rounding::Down,
+	)
+}
+
 /// `power · UNIT / rate`, rounded as asked.
 fn flux_at(power: PowerUnits, rate: FixedU128, rounding: Rounding) -> Option<Balance> {
 	multiply_by_rational_with_rounding(

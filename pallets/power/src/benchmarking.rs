@@ -19,18 +19,33 @@ fn staker<T: Config>(name: &'static str, index: u32, stake: Balance) -> T::Accou
 /// Gives `who` the most delegations but one, and `leases` leases out and in, each ending at its
 /// own time in the future (so accrual walks every end point).
 fn worst_case<T: Config>(who: &T::AccountId, leases: u32) {
-	let now = T::Time::now();
 	for i in 0..T::MaxDelegations::get().saturating_sub(1) {
 		let to: T::AccountId = account("delegate", i, SEED);
 		let _ = Pallet::<T>::do_delegate(who, &to, UNIT, 0);
 	}
+	lease_walk::<T>(who, 0, leases);
+}
+
+/// Gives `who` `leases` leases out and in with accounts of their own (`tag` keeps the accounts
+/// of different calls apart), each ending at its own time in the future.
+fn lease_walk<T: Config>(who: &T::AccountId, tag: u32, leases: u32) {
+	let now = T::Time::now();
 	for i in 0..leases {
-		let other = staker::<T>("lender", i, 10 * UNIT);
+		let index = tag.saturating_mul(1_000).saturating_add(i);
+		let other = staker::<T>("lender", index, 10 * UNIT);
 		let until = now.saturating_add(1_000).saturating_add(u64::from(i));
-		let renter: T::AccountId = account("renter", i, SEED);
+		let renter: T::AccountId = account("renter", index, SEED);
 		let _ = Pallet::<T>::start_lease(who, &renter, UNIT, until);
 		let _ = Pallet::<T>::start_lease(&other, who, UNIT, until.saturating_add(1));
 	}
+}
+
+/// The receiver of a delegation with the most leases to walk: it accrues too.
+fn busy_receiver<T: Config>() -> T::AccountId {
+	let to = staker::<T>("to", 0, 1_000 * UNIT);
+	lease_walk::<T>(&to, 1, T::MaxLeases::get());
+	assert_eq!(LeasesIn::<T>::get(&to).len() as u32, T::MaxLeases::get());
+	to
 }
 
 #[benchmarks]
@@ -41,7 +56,7 @@ mod benchmarks {
 	fn delegate() {
 		let caller = staker::<T>("caller", 0, 1_000 * UNIT);
 		worst_case::<T>(&caller, T::MaxLeases::get());
-		let to: T::AccountId = account("to", 0, SEED);
+		let to = busy_receiver::<T>();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller.clone()), to.clone(), 10 * UNIT, 0);
 		assert_eq!(Delegations::<T>::get(&caller).len() as u32, T::MaxDelegations::get());
@@ -51,7 +66,7 @@ mod benchmarks {
 	fn undelegate() {
 		let caller = staker::<T>("caller", 0, 1_000 * UNIT);
 		worst_case::<T>(&caller, T::MaxLeases::get());
-		let to: T::AccountId = account("to", 0, SEED);
+		let to = busy_receiver::<T>();
 		let _ = Pallet::<T>::do_delegate(&caller, &to, 10 * UNIT, 0);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller.clone()), to.clone());

@@ -3,7 +3,7 @@
 
 use frame_support::{
 	derive_impl, parameter_types,
-	traits::{ConstBool, ConstU128, ConstU32, ConstU64, VariantCountOf},
+	traits::{ConstU128, ConstU32, ConstU64, VariantCountOf},
 	weights::constants::ParityDbWeight,
 	PalletId,
 };
@@ -38,11 +38,20 @@ impl pallet_timestamp::Config for Runtime {
 	type WeightInfo = ();
 }
 
+parameter_types! {
+	/// Whether an Aura slot may hold more than one block. Unset, it is `false`: a block must have
+	/// a later slot than its parent, or its import fails ("Slot must increase"). Only the
+	/// development chain spec (`--dev`, whose instant seal makes a block per transaction) sets it,
+	/// in its genesis (`node/src/chain_spec.rs`); `--chain local` and any other spec leave it
+	/// unset. See `docs/node.md`.
+	pub storage MultipleBlocksPerSlot: bool = false;
+}
+
 impl pallet_aura::Config for Runtime {
 	type AuthorityId = sp_consensus_aura::sr25519::AuthorityId;
 	type DisabledValidators = ();
 	type MaxAuthorities = ConstU32<32>;
-	type AllowMultipleBlocksPerSlot = ConstBool<true>;
+	type AllowMultipleBlocksPerSlot = MultipleBlocksPerSlot;
 	type SlotDuration = ConstU64<SLOT_DURATION>;
 }
 
@@ -148,6 +157,10 @@ impl pallet_power_market::Config for Runtime {
 	type UpdateOrigin = crate::governance::ParameterOrigin;
 	type MaxOffers = ConstU32<256>;
 	type MaxFills = ConstU32<16>;
+	// 4 × 4 = the Power pallet's 16 lease slots: a lender never runs out of slots.
+	type MaxOffersPerLender = ConstU32<4>;
+	type MaxLeasesPerOffer = ConstU32<4>;
+	type PowerPrice = CapacityDayPrice;
 	type ExpiryBucket = ConstU64<1_000>;
 	type MaxExpiriesPerBucket = ConstU32<64>;
 	type MaxBucketsPerBlock = ConstU32<64>;
@@ -155,6 +168,20 @@ impl pallet_power_market::Config for Runtime {
 	type WeightInfo = pallet_power_market::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = TimeBenchmarkHelper;
+}
+
+/// The protocol's price of a capacity-day, which caps every market price: the Power one Flux of
+/// stake generates in a day (α of both kinds) at the metering pallet's rate R.
+pub struct CapacityDayPrice;
+impl fluxomics_primitives::PowerPrice for CapacityDayPrice {
+	fn capacity_day_price() -> Option<Balance> {
+		use sp_runtime::Saturating;
+		let alpha = pallet_power::Params::<Runtime>::get().alpha;
+		pallet_power_metering::math::capacity_day_price(
+			alpha.msg.saturating_add(alpha.exec),
+			pallet_power_metering::ExchangeRate::<Runtime>::get(),
+		)
+	}
 }
 
 /// Moves chain time for the market and PoCW benchmarks.
@@ -192,7 +219,8 @@ impl frame_support::traits::Get<sp_runtime::FixedU128> for MeteringExchangeRate 
 
 /// Flox: at most 100 000 edges and 65 536 accounts of each role an epoch (the ranking of the
 /// largest epoch fits in an epoch at a quarter of each block: `docs/performance.md`), and 1 024
-/// charges a block.
+/// charges a block, at most 64 of one payer (filling the buffer takes 16 payers). A new target
+/// must exist ([`FloxAccounts`]).
 impl pallet_flox::Config for Runtime {
 	type Stake = Flux;
 	type Time = Timestamp;
@@ -200,9 +228,27 @@ impl pallet_flox::Config for Runtime {
 	type MaxEdges = ConstU32<100_000>;
 	type MaxAccounts = ConstU32<65_536>;
 	type MaxPendingCharges = ConstU32<1_024>;
+	type Accounts = FloxAccounts;
 	type WeightInfo = pallet_flox::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = TimeBenchmarkHelper;
+}
+
+/// Whether an account exists, for Flox's admission of new targets: it has a system account (a
+/// balance above the existential deposit, or a provider) or a Flux account (a worker paid in Flux
+/// may hold no HETU).
+pub struct FloxAccounts;
+impl pallet_flox::AccountExists<AccountId> for FloxAccounts {
+	fn exists(who: &AccountId) -> bool {
+		System::account_exists(who) || pallet_flux::Accounts::<Runtime>::contains_key(who)
+	}
+
+	/// The dearest: Flux and no system account, so both reads are made.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn create_for_benchmark(who: &AccountId) {
+		use fluxomics_primitives::StakeInfo;
+		Flux::stake_for_benchmark(who, HETU);
+	}
 }
 
 impl pallet_pocw::Config for Runtime {

@@ -32,6 +32,7 @@ fn an_epoch_freezes_at_its_end_and_the_next_records_at_once() {
 				targets: 1,
 				callers: 1,
 				dropped: 0,
+				refused: 0,
 				queued: true,
 				next: 1
 			}

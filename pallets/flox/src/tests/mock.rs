@@ -1,8 +1,9 @@
 //! A test runtime with Flox alone: stake and chain time are mocked.
 //!
 //! Flox: the default parameters but hour-long epochs; at most 64 edges an epoch and 32 accounts
-//! a role. Stake: set per account with [`set_stake`] (none by default). Weights: the provisional
-//! `()` weights.
+//! a role; a block notes 16 charges, at most 4 of one payer. Accounts: every account below
+//! [`NOBODY`] exists, the ones from it only once made with [`create_account`]. Stake: set per
+//! account with [`set_stake`] (none by default). Weights: the provisional `()` weights.
 
 use crate as pallet_flox;
 use crate::{pallet::*, FloxParams};
@@ -13,7 +14,10 @@ use frame_support::{
 	weights::Weight,
 };
 use sp_runtime::BuildStorage;
-use std::{cell::RefCell, collections::BTreeMap};
+use std::{
+	cell::RefCell,
+	collections::{BTreeMap, BTreeSet},
+};
 
 pub type AccountId = u64;
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -22,6 +26,9 @@ pub const ALICE: AccountId = 1;
 pub const BOB: AccountId = 2;
 pub const CHARLIE: AccountId = 3;
 pub const DAVE: AccountId = 4;
+
+/// Accounts from here on do not exist (addresses nobody holds) until [`create_account`].
+pub const NOBODY: AccountId = 1_000_000_000;
 
 pub const MINUTE: u64 = 60_000;
 pub const HOUR: u64 = 3_600_000;
@@ -54,6 +61,24 @@ impl frame_support::traits::Time for MockTime {
 
 thread_local! {
 	static STAKES: RefCell<BTreeMap<AccountId, Balance>> = const { RefCell::new(BTreeMap::new()) };
+	static CREATED: RefCell<BTreeSet<AccountId>> = const { RefCell::new(BTreeSet::new()) };
+}
+
+/// Accounts below [`NOBODY`] exist; the others once created.
+pub struct MockAccounts;
+impl crate::AccountExists<AccountId> for MockAccounts {
+	fn exists(who: &AccountId) -> bool {
+		*who < NOBODY || CREATED.with(|c| c.borrow().contains(who))
+	}
+	#[cfg(feature = "runtime-benchmarks")]
+	fn create_for_benchmark(who: &AccountId) {
+		create_account(*who);
+	}
+}
+
+/// Makes `who` exist (a transfer to it, say).
+pub fn create_account(who: AccountId) {
+	CREATED.with(|c| c.borrow_mut().insert(who));
 }
 
 /// Staked Flux from a thread-local table.
@@ -80,6 +105,7 @@ impl pallet_flox::Config for Test {
 	type MaxEdges = ConstU32<64>;
 	type MaxAccounts = ConstU32<32>;
 	type MaxPendingCharges = ConstU32<16>;
+	type Accounts = MockAccounts;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = SetTime;
@@ -105,6 +131,7 @@ pub struct ExtBuilder;
 impl ExtBuilder {
 	pub fn build() -> sp_io::TestExternalities {
 		STAKES.with(|s| s.borrow_mut().clear());
+		CREATED.with(|c| c.borrow_mut().clear());
 		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 		pallet_flox::GenesisConfig::<Test> { params: Some(test_params()), ..Default::default() }
 			.assimilate_storage(&mut storage)

@@ -1,3 +1,4 @@
+mod admission;
 mod epochs;
 pub(crate) mod mock;
 mod params;

@@ -18,8 +18,8 @@ fn the_defaults_are_valid_and_governance_can_change_them() {
 		assert_ok!(Flox::set_params(RuntimeOrigin::root(), new));
 		assert_eq!(Params::<Test>::get(), new);
 		assert_eq!(last_event(), Event::ParamsSet { old, new });
-		// The running epoch keeps its snapshot.
-		assert_eq!(Current::<Test>::get().params, old);
+		// The running epoch follows the vote (its length only shortens).
+		assert_eq!(Current::<Test>::get().params, new);
 	});
 }
 
@@ -104,22 +104,26 @@ fn governance_sets_tiers() {
 }
 
 #[test]
-fn a_change_applies_from_the_next_epoch() {
+fn a_vote_applies_to_the_running_epoch_except_a_longer_length() {
 	ExtBuilder::build_and_execute(|| {
 		let old = test_params();
 		let new = FloxParams { epoch_length: 2 * HOUR, contracts_ratio: 10, eoas_ratio: 20, ..old };
 		record(ALICE, BOB, 10);
 		advance(10 * MINUTE);
 		assert_ok!(Flox::set_params(RuntimeOrigin::root(), new));
-		// Epoch 0 still ends after one hour and is ranked with the old ratios.
+		// Epoch 0 takes the new ratios at once, but still ends after its hour.
+		assert_eq!(
+			Current::<Test>::get().params,
+			FloxParams { epoch_length: old.epoch_length, ..new }
+		);
 		advance(HOUR - 10 * MINUTE);
 		next_block();
 		assert_eq!(epoch(), 1);
 		assert_eq!(Current::<Test>::get().params, new);
 		run_ranking(whole_block());
-		assert_eq!(Credited::<Test>::get(0).budget, old.contracts_ratio + old.eoas_ratio);
-		assert_eq!(Points::<Test>::get(BOB), old.contracts_ratio);
-		// Epoch 1 lasts two hours and is ranked with the new ratios.
+		assert_eq!(Credited::<Test>::get(0).budget, 30);
+		assert_eq!(Points::<Test>::get(BOB), 10);
+		// Epoch 1 lasts two hours.
 		record(ALICE, BOB, 10);
 		advance(HOUR);
 		next_block();
@@ -129,8 +133,30 @@ fn a_change_applies_from_the_next_epoch() {
 		assert_eq!(epoch(), 2);
 		run_ranking(whole_block());
 		assert_eq!(Credited::<Test>::get(1).budget, 30);
-		assert_eq!(Points::<Test>::get(BOB), old.contracts_ratio + 10);
-		assert_eq!(Points::<Test>::get(ALICE), old.eoas_ratio + 20);
+		assert_eq!((Points::<Test>::get(BOB), Points::<Test>::get(ALICE)), (20, 40));
+	});
+}
+
+/// Issue 16, item 10: every snapshot a vote made can be undone by a later vote. Before, a frozen
+/// epoch waiting for its ranking (and the running one) kept the parameters of its start: a
+/// slip in the points ratios paid out a whole epoch whatever the next vote said.
+#[test]
+fn a_later_vote_rewrites_the_snapshots_of_epochs_not_yet_ranking() {
+	ExtBuilder::build_and_execute(|| {
+		let good = test_params();
+		let slip = FloxParams { contracts_ratio: crate::MAX_POINTS_RATIO, ..good };
+		assert_ok!(Flox::set_params(RuntimeOrigin::root(), slip));
+		record(ALICE, BOB, 10);
+		// Epoch 0 ends with the slip in its snapshot and waits in the queue.
+		end_epoch();
+		assert_eq!(Queue::<Test>::get()[0].params, slip);
+		// The undoing vote reaches the queued epoch and the running one.
+		assert_ok!(Flox::set_params(RuntimeOrigin::root(), good));
+		assert_eq!(Queue::<Test>::get()[0].params, good);
+		assert_eq!(Current::<Test>::get().params, good);
+		run_ranking(whole_block());
+		assert_eq!(Credited::<Test>::get(0).budget, good.contracts_ratio + good.eoas_ratio);
+		assert_eq!(Points::<Test>::get(BOB), good.contracts_ratio);
 	});
 }
 
@@ -197,6 +223,12 @@ fn parameters_outside_their_range_are_refused_by_name() {
 			Error::<Test>::PointsRatioTooLarge,
 		);
 		check(&|p| p.eoas_ratio = u128::MAX, Error::<Test>::PointsRatioTooLarge);
+		check(&|p| p.max_edges_per_caller = 0, Error::<Test>::ZeroEdgesPerCaller);
+		check(
+			&|p| p.max_edges_per_caller = crate::MAX_EDGES_PER_CALLER + 1,
+			Error::<Test>::EdgesPerCallerTooLarge,
+		);
+		check(&|p| p.max_edges_per_caller = u32::MAX, Error::<Test>::EdgesPerCallerTooLarge);
 		// Every bound is inclusive.
 		let edges = FloxParams {
 			epoch_length: crate::MAX_EPOCH_LENGTH,
@@ -205,10 +237,15 @@ fn parameters_outside_their_range_are_refused_by_name() {
 			contracts_ratio: crate::MAX_POINTS_RATIO,
 			eoas_ratio: crate::MAX_POINTS_RATIO,
 			tolerance: 0,
+			max_edges_per_caller: crate::MAX_EDGES_PER_CALLER,
 			..test_params()
 		};
 		assert_ok!(Flox::set_params(RuntimeOrigin::root(), edges));
-		let short = FloxParams { epoch_length: crate::MIN_EPOCH_LENGTH, ..test_params() };
+		let short = FloxParams {
+			epoch_length: crate::MIN_EPOCH_LENGTH,
+			max_edges_per_caller: 1,
+			..test_params()
+		};
 		assert_ok!(Flox::set_params(RuntimeOrigin::root(), short));
 	});
 }

@@ -66,7 +66,9 @@ fn expire_lease_cleans_up_after_the_end_only() {
 fn the_hook_ends_leases_within_its_budget() {
 	run_test(|| {
 		next_block();
-		assert_ok!(list(ALICE, 40 * UNIT, PRICE));
+		// Two offers of 4 Flux: 1 Flux a lease is an even share of each over its 4 slots.
+		assert_ok!(list(ALICE, 4 * UNIT, PRICE));
+		assert_ok!(list(ALICE, 4 * UNIT, PRICE));
 		for (i, d) in [2, 3, 4].into_iter().enumerate() {
 			assert_ok!(PowerMarket::rent(
 				RuntimeOrigin::signed(CHARLIE),
@@ -80,20 +82,20 @@ fn the_hook_ends_leases_within_its_budget() {
 		// Three leases may end in one bucket; a fourth is refused.
 		assert_ok!(PowerMarket::rent(
 			RuntimeOrigin::signed(CHARLIE),
-			0,
+			1,
 			UNIT,
 			4 * SECOND + 1,
 			UNIT
 		));
 		assert_ok!(PowerMarket::rent(
 			RuntimeOrigin::signed(CHARLIE),
-			0,
+			1,
 			UNIT,
 			4 * SECOND + 2,
 			UNIT
 		));
 		assert_noop!(
-			PowerMarket::rent(RuntimeOrigin::signed(CHARLIE), 0, UNIT, 4 * SECOND + 3, UNIT),
+			PowerMarket::rent(RuntimeOrigin::signed(CHARLIE), 1, UNIT, 4 * SECOND + 3, UNIT),
 			Error::<Test>::ExpiryBucketFull
 		);
 		advance(10 * SECOND);
@@ -105,7 +107,8 @@ fn the_hook_ends_leases_within_its_budget() {
 		assert_eq!(Leases::<Test>::count() as usize, 2);
 		next_block();
 		assert_eq!(Leases::<Test>::count() as usize, 0);
-		assert_eq!(Offers::<Test>::get(0).unwrap().available, 40 * UNIT);
+		assert_eq!(Offers::<Test>::get(0).unwrap().available, 4 * UNIT);
+		assert_eq!(Offers::<Test>::get(1).unwrap().available, 4 * UNIT);
 		assert_eq!(effective(CHARLIE), 0);
 	});
 }
@@ -140,7 +143,7 @@ fn the_cursor_skips_time_in_which_nothing_can_end() {
 		next_block();
 		assert_eq!(ExpiryCursor::<Test>::get(), Some((START + DAY) / 1_000));
 		// With a lease, it walks at most three buckets a block.
-		assert_ok!(list(ALICE, 10 * UNIT, PRICE));
+		assert_ok!(list(ALICE, 4 * UNIT, PRICE));
 		assert_ok!(PowerMarket::rent(RuntimeOrigin::signed(CHARLIE), 0, UNIT, 10 * SECOND, UNIT));
 		advance(20 * SECOND);
 		next_block();

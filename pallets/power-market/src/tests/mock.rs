@@ -3,9 +3,10 @@
 //!
 //! Power: α = 86 400 PU per Flux per day (one PU per staked Flux per second), capped at a day;
 //! at most 8 leases an account.
-//! Market: 10 % fee, offers and leases of at least 1 Flux lasting 1 s to 1 day, a new fill
-//! weighs 50 % in the index; 1-second expiry buckets, at most 4 offers, `rent_best` looks at 3,
-//! 3 leases per bucket, and the hook scans 3 buckets and ends 2 leases a block.
+//! Market: 10 % fee, offers and leases of at least 1 Flux lasting 1 s to 1 day, the index's
+//! volume fades by half each day; 1-second expiry buckets, at most 4 offers, `rent_best` looks at 3,
+//! 3 leases per bucket, and the hook scans 3 buckets and ends 2 leases a block; 2 offers a
+//! lender, 4 leases an offer; the protocol sells a capacity-day for 1 Flux (`Ceiling`).
 //!
 //! Accounts: Alice stakes 100 Flux, Bob stakes 50, Charlie holds 100 free Flux, Dave nothing.
 
@@ -56,6 +57,9 @@ impl pallet_power_market::Config for Test {
 	type UpdateOrigin = frame_system::EnsureRoot<AccountId>;
 	type MaxOffers = ConstU32<4>;
 	type MaxFills = ConstU32<3>;
+	type MaxOffersPerLender = ConstU32<2>;
+	type MaxLeasesPerOffer = ConstU32<4>;
+	type PowerPrice = ProtocolPrice;
 	type ExpiryBucket = ConstU64<1_000>;
 	type MaxExpiriesPerBucket = ConstU32<3>;
 	type MaxBucketsPerBlock = ConstU32<3>;
@@ -63,6 +67,19 @@ impl pallet_power_market::Config for Test {
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = SetTime;
+}
+
+frame_support::parameter_types! {
+	/// The protocol's price of a capacity-day: 1 Flux unless a test sets another.
+	pub static Ceiling: Option<Balance> = Some(UNIT);
+}
+
+/// The protocol price the tests set in [`Ceiling`].
+pub struct ProtocolPrice;
+impl fluxomics_primitives::PowerPrice for ProtocolPrice {
+	fn capacity_day_price() -> Option<Balance> {
+		Ceiling::get()
+	}
 }
 
 /// Sets the mock's chain time.
@@ -81,7 +98,7 @@ pub fn test_params() -> MarketParams {
 		min_amount: UNIT,
 		min_duration: SECOND,
 		max_duration: DAY,
-		index_weight: Perbill::from_percent(50),
+		index_decay: Perbill::from_percent(50),
 	}
 }
 
@@ -155,4 +172,9 @@ pub fn last_event() -> crate::Event<Test> {
 
 pub fn list(who: AccountId, amount: Balance, price: Balance) -> sp_runtime::DispatchResult {
 	PowerMarket::list(RuntimeOrigin::signed(who), amount, price, SECOND, DAY)
+}
+
+/// The order book as `(price, offer)`, cheapest first.
+pub fn book() -> Vec<(Balance, crate::OfferId)> {
+	crate::OrderBook::<Test>::get().iter().map(|e| (e.price, e.offer)).collect()
 }

@@ -1,3 +1,4 @@
+mod attacks;
 mod expiry;
 mod math;
 pub(crate) mod mock;

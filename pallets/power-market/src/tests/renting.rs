@@ -54,22 +54,27 @@ fn bad_rents_are_refused() {
 			PowerMarket::rent(c(), 0, 41 * UNIT, DAY, u128::MAX),
 			Error::<Test>::InsufficientAvailable
 		);
+		// 40 Flux over 4 lease slots: a lease takes at least 10.
+		assert_noop!(
+			PowerMarket::rent(c(), 0, 10 * UNIT - 1, DAY, u128::MAX),
+			Error::<Test>::LeaseBelowShare
+		);
 		assert_noop!(
 			PowerMarket::rent(c(), 0, UNIT - 1, DAY, u128::MAX),
 			Error::<Test>::AmountTooSmall
 		);
 		assert_noop!(
-			PowerMarket::rent(c(), 0, UNIT, DAY + 1, u128::MAX),
+			PowerMarket::rent(c(), 0, 10 * UNIT, DAY + 1, u128::MAX),
 			Error::<Test>::DurationOutOfRange
 		);
 		assert_noop!(PowerMarket::rent(c(), 7, UNIT, DAY, u128::MAX), Error::<Test>::UnknownOffer);
 		assert_noop!(
-			PowerMarket::rent(RuntimeOrigin::signed(ALICE), 0, UNIT, DAY, u128::MAX),
+			PowerMarket::rent(RuntimeOrigin::signed(ALICE), 0, 10 * UNIT, DAY, u128::MAX),
 			Error::<Test>::OwnOffer
 		);
 		// Dave has no Flux to pay with.
 		assert_noop!(
-			PowerMarket::rent(RuntimeOrigin::signed(DAVE), 0, UNIT, DAY, u128::MAX),
+			PowerMarket::rent(RuntimeOrigin::signed(DAVE), 0, 10 * UNIT, DAY, u128::MAX),
 			pallet_flux::Error::<Test>::InsufficientFree
 		);
 	});
@@ -97,8 +102,8 @@ fn rent_best_fills_from_the_cheapest_and_skips_its_own() {
 		assert_eq!(effective(CHARLIE), 25 * UNIT);
 		assert_eq!(Offers::<Test>::get(0).unwrap().available, 5 * UNIT);
 		assert_eq!(Offers::<Test>::get(1).unwrap().available, 0);
-		// The index: 0.1 after the first fill, then halfway to 0.2.
-		assert_eq!(PriceIndex::<Test>::get(), Some(PRICE * 3 / 2));
+		// The index weighs the fills by stake-days: 10 at 0.1 and 15 at 0.2.
+		assert_eq!(PowerMarket::price_index(), Some(PRICE * 8 / 5));
 		// Alice's own offers are skipped when she rents; Bob's 5 at 0.2 and Alice's at 0.3
 		// cannot fill 10 under a 0.2 cap.
 		assert_noop!(

@@ -134,3 +134,15 @@ fn r_returns_from_the_floor_to_its_start_within_bounded_blocks() {
 	}
 	assert_eq!(blocks, 44);
 }
+
+#[test]
+fn a_capacity_day_costs_its_power_at_the_rate() {
+	// 2 000 PU a Flux-day at 1 000 PU per Flux: 2 Flux.
+	assert_eq!(
+		capacity_day_price(FixedU128::from_u32(2_000), FixedU128::from_u32(1_000)),
+		Some(2 * UNIT)
+	);
+	// Rounded down: 1 PU at 3 PU per Flux is a third of a Flux, less the fraction of a planck.
+	assert_eq!(capacity_day_price(FixedU128::from_u32(1), FixedU128::from_u32(3)), Some(UNIT / 3));
+	assert_eq!(capacity_day_price(FixedU128::from_u32(1), FixedU128::zero()), None);
+}
