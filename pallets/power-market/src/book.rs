@@ -78,12 +78,9 @@ impl<T: Config> Pallet<T> {
 			if take < min_amount || take < entry.min_take || take < even_share {
 				continue;
 			}
-			if let Some(renter) = renter {
-				if out.own_skipped >= max_own {
-					break;
-				}
-				let own = Offers::<T>::get(entry.offer).is_some_and(|o| &o.lender == renter);
-				if own {
+			// The renter's own offers are passed over; once all it may have are seen, no read.
+			if let Some(renter) = renter.filter(|_| out.own_skipped < max_own) {
+				if Offers::<T>::get(entry.offer).is_some_and(|o| &o.lender == renter) {
 					out.own_skipped = out.own_skipped.saturating_add(1);
 					continue;
 				}

@@ -137,3 +137,16 @@ fn self_dealing_fills_barely_move_the_price_index() {
 		assert_eq!(index.volume, 40 * UNIT + UNIT / 86_400);
 	});
 }
+
+#[test]
+fn a_renter_with_all_its_offers_in_front_still_fills_from_the_others() {
+	run_test(|| {
+		// Charlie's two offers (his most) are the cheapest; Bob's comes after them.
+		stake(CHARLIE, 50 * UNIT);
+		assert_ok!(list(CHARLIE, 10 * UNIT, PRICE / 10));
+		assert_ok!(list(CHARLIE, 10 * UNIT, PRICE / 5));
+		assert_ok!(list(BOB, 10 * UNIT, PRICE));
+		assert_ok!(PowerMarket::rent_best(RuntimeOrigin::signed(CHARLIE), 10 * UNIT, HOUR, PRICE));
+		assert_eq!(Leases::<Test>::get(0).map(|l| (l.lender, l.offer)), Some((BOB, 2)));
+	});
+}
