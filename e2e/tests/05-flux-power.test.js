@@ -72,8 +72,13 @@ describe('Flux staking and Power accrual', () => {
     await ok(api.tx.balances.transferKeepAlive(user.address, 1_000n * UNIT), who.alice);
     await ok(api.tx.flux.convert(100n * UNIT), user);
     await ok(api.tx.flux.stake(20n * UNIT), user);
-    // Governance (sudo on the dev chain) shortens the cap to 2 s of generation.
+    // Governance (sudo on the dev chain) shortens the cap to 2 s of generation: two votes from
+    // 60 s, since one vote cuts generation at most tenfold (`ChangeTooLarge`).
     const params = (await api.query.power.params()).toJSON();
+    const cut = await send(api, api.tx.sudo.sudo(api.tx.power.setParams({ ...params, capPeriod: 2_000 })), who.alice);
+    const refused = findEvent(cut.events, 'sudo', 'Sudid').data.sudoResult.asErr.asModule;
+    assert.equal(api.registry.findMetaError(refused).name, 'ChangeTooLarge');
+    await ok(api.tx.sudo.sudo(api.tx.power.setParams({ ...params, capPeriod: 6_000 })), who.alice);
     await ok(api.tx.sudo.sudo(api.tx.power.setParams({ ...params, capPeriod: 2_000 })), who.alice);
     await sleep(3_500);
     const status = await api.call.powerApi.powerOf(user.address);

@@ -27,6 +27,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_set_params(params: MeteringParams) -> DispatchResult {
 		Self::validate_params(&params)?;
 		let old = Self::params();
+		Self::validate_change(&old, &params)?;
 		Schedule::<T>::put(params.schedule);
 		RateControl::<T>::put(params.rate);
 		let rate = ExchangeRate::<T>::get().max(params.rate.min_rate).min(params.rate.max_rate);
@@ -49,6 +50,45 @@ impl<T: Config> Pallet<T> {
 	pub fn validate_params(params: &MeteringParams) -> DispatchResult {
 		Self::validate_schedule(&params.schedule)?;
 		Self::validate_rate_params(&params.rate)
+	}
+
+	/// Checks that one vote makes Power at most `MAX_CHANGE_PER_VOTE` times dearer than both the
+	/// parameters in force and the defaults, so that no single vote prices governance itself out
+	/// of reach, while a vote back to the defaults is always allowed (a zero price may rise to ten
+	/// PU).
+	pub fn validate_change(old: &MeteringParams, new: &MeteringParams) -> DispatchResult {
+		let k = crate::MAX_CHANGE_PER_VOTE;
+		let d = Self::default_params();
+		let (o, n, ds) = (&old.schedule, &new.schedule, &d.schedule);
+		let prices = [
+			(o.p0, n.p0, ds.p0),
+			(o.p_size, n.p_size, ds.p_size),
+			(o.p_intent, n.p_intent, ds.p_intent),
+			(o.e0, n.e0, ds.e0),
+			(o.e_step, n.e_step, ds.e_step),
+			(o.e_model, n.e_model, ds.e_model),
+			(o.e_tx, n.e_tx, ds.e_tx),
+		];
+		ensure!(
+			prices.iter().all(|(o, n, d)| *n <= o.max(&1).saturating_mul(k).max(*d)),
+			Error::<T>::ChangeTooLarge
+		);
+		let k64 = u64::try_from(k).unwrap_or(u64::MAX);
+		ensure!(
+			n.step_weight.saturating_mul(k64)
+				>= o.step_weight.min(ds.step_weight.saturating_mul(k64)),
+			Error::<T>::ChangeTooLarge
+		);
+		// R itself falls at most tenfold (its ceiling at least a tenth of R now), and its floor
+		// at most tenfold (or to the default floor).
+		let tenth =
+			|r: FixedU128| FixedU128::from_inner(r.into_inner().checked_div(k).unwrap_or(0));
+		ensure!(
+			new.rate.min_rate >= tenth(old.rate.min_rate).min(d.rate.min_rate)
+				&& new.rate.max_rate >= tenth(ExchangeRate::<T>::get()),
+			Error::<T>::ChangeTooLarge
+		);
+		Ok(())
 	}
 
 	/// The largest `step_weight` allowed: a block's `ref_time` holds at least

@@ -305,6 +305,11 @@ pub mod pallet {
 		/// A step is more than `max_block.ref_time / MIN_STEPS_PER_BLOCK`: weight would be
 		/// almost free.
 		StepWeightTooLarge,
+		/// One vote may make Power at most `MAX_CHANGE_PER_VOTE` (×10) dearer: a price of the
+		/// schedule above ten times its value (and the default's), a step below a tenth of its
+		/// weight, R's ceiling below a tenth of R, or its floor below a tenth of itself (and the
+		/// default floor).
+		ChangeTooLarge,
 	}
 
 	#[pallet::hooks]

@@ -14,6 +14,12 @@ use sp_arithmetic::{FixedU128, Perbill};
 /// used. The bound also keeps `step_weight × steps` within a block, so it cannot overflow.
 pub const MIN_STEPS_PER_BLOCK: u64 = 1_000;
 
+/// The most one vote may make Power dearer: each price of the schedule at most ×10, a step at
+/// least a tenth of its weight, R's bounds at least a tenth of theirs. A vote that would price
+/// every extrinsic (the next vote included) out of reach takes as many referenda as factors of
+/// ten, each visible for its whole decision period, and each undone by the next.
+pub const MAX_CHANGE_PER_VOTE: u128 = 10;
+
 /// What one signed extrinsic costs (design §4), every term governed.
 ///
 /// - `msg = p0 + p_size · encoded_len + p_intent · [intent]`

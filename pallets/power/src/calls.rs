@@ -76,9 +76,36 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_set_params(new: PowerParams) -> DispatchResult {
 		Self::validate_params(&new)?;
 		let old = Params::<T>::get();
+		Self::validate_change(&old, &new)?;
 		Self::record_checkpoint(T::Time::now(), &new);
 		Params::<T>::put(new);
 		Self::deposit_event(Event::ParamsSet { old, new });
+		Ok(())
+	}
+
+	/// Checks that one vote cuts generation (α of each kind, and the cap period) at most
+	/// `MAX_CUT_PER_VOTE`-fold below both the value in force and the default, so that no single
+	/// vote leaves stakers without the Power to vote again: each further tenfold cut is a
+	/// referendum of its own, undone by the next.
+	pub fn validate_change(old: &PowerParams, new: &PowerParams) -> DispatchResult {
+		let k = crate::MAX_CUT_PER_VOTE;
+		let d = DefaultParams::get();
+		// A tenth of the value in force, or the default if that is lower: a vote back to the
+		// defaults is always allowed.
+		let floor = |now: FixedU128, default: FixedU128| {
+			FixedU128::from_inner(now.into_inner().checked_div(k).unwrap_or(0)).min(default)
+		};
+		ensure!(
+			new.alpha.msg >= floor(old.alpha.msg, d.alpha.msg)
+				&& new.alpha.exec >= floor(old.alpha.exec, d.alpha.exec),
+			Error::<T>::ChangeTooLarge
+		);
+		let k64 = u64::try_from(k).unwrap_or(u64::MAX);
+		ensure!(
+			new.cap_period.saturating_mul(k64)
+				>= old.cap_period.min(d.cap_period.saturating_mul(k64)),
+			Error::<T>::ChangeTooLarge
+		);
 		Ok(())
 	}
 

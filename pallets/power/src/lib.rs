@@ -252,6 +252,9 @@ pub mod pallet {
 		AlphaTooHigh,
 		/// Parameters: `cap_period` must be between 1 ms and `MaxCapPeriod`.
 		CapPeriodOutOfRange,
+		/// Parameters: one vote may cut generation at most tenfold (`MAX_CUT_PER_VOTE`): an α or
+		/// a `cap_period` below a tenth of its value.
+		ChangeTooLarge,
 	}
 
 	#[pallet::hooks]

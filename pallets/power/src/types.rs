@@ -55,6 +55,11 @@ pub struct Lease<AccountId> {
 	pub until: Moment,
 }
 
+/// The most one vote may cut generation: α of each kind and the cap period to no less than a
+/// tenth. Together with the metering pallet's `MAX_CHANGE_PER_VOTE`, no single vote can leave
+/// stakers unable to pay for the next vote.
+pub const MAX_CUT_PER_VOTE: u128 = 10;
+
 /// A point where α changed: the indices then and the rates from then on.
 #[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
 pub struct Checkpoint {

@@ -164,7 +164,8 @@ fn nothing_to_pay_with_is_invalid_and_changes_nothing() {
 		let huge = message(ALICE, 1_000, true);
 		let mut dear = test_schedule();
 		dear.p_size = 1_000_000_000;
-		assert_ok!(PowerMetering::set_params(RuntimeOrigin::root(), with_schedule(dear)));
+		// (Stored directly: a vote may make Power at most ten times dearer.)
+		crate::Schedule::<Test>::put(dear);
 		assert_eq!(submit(DAVE, huge, 1_140), Err(InvalidTransaction::Payment));
 		assert_eq!(Balances::balance(&DAVE), 1_000 * UNIT);
 		assert_eq!(Flux::free(&EVE), 0);

@@ -202,3 +202,41 @@ fn genesis_refuses_a_schedule_with_free_bytes() {
 	let _ = crate::GenesisConfig::<Test> { schedule: Some(schedule), ..Default::default() }
 		.build_storage();
 }
+
+/// Issue 16, item 6: a vote that prices every extrinsic out of reach, the next vote included.
+/// Before, `p0 = 10²⁰` (or `R` bounds near zero) passed every check, and nobody could afford the
+/// referendum that undoes it. Now one vote makes Power at most ten times dearer; each further
+/// step is a referendum of its own, visible for its whole decision period.
+#[test]
+fn one_vote_cannot_price_the_next_vote_out_of_reach() {
+	run(|| {
+		let old = test_params();
+		let dearer = |f: fn(&mut MeteringParams)| {
+			let mut p = old;
+			f(&mut p);
+			p
+		};
+		for bad in [
+			dearer(|p| p.schedule.p0 = 100_000_000_000_000_000_000),
+			dearer(|p| p.schedule.p0 = p.schedule.p0 * 10 + 1),
+			dearer(|p| p.schedule.e_step = p.schedule.e_step * 10 + 1),
+			dearer(|p| p.schedule.step_weight = p.schedule.step_weight / 10 - 1),
+			dearer(|p| p.rate.min_rate = FixedU128::from_inner(1)),
+			dearer(|p| {
+				p.rate.max_rate = p.rate.min_rate;
+			}),
+		] {
+			assert_noop!(
+				PowerMetering::set_params(RuntimeOrigin::root(), bad),
+				Error::<Test>::ChangeTooLarge
+			);
+		}
+		// Ten times dearer is one vote; a hundred times is two.
+		let tenfold = dearer(|p| p.schedule.p0 *= 10);
+		assert_ok!(PowerMetering::set_params(RuntimeOrigin::root(), tenfold));
+		let hundredfold = dearer(|p| p.schedule.p0 *= 100);
+		assert_ok!(PowerMetering::set_params(RuntimeOrigin::root(), hundredfold));
+		// Cheaper is never limited.
+		assert_ok!(PowerMetering::set_params(RuntimeOrigin::root(), old));
+	});
+}

@@ -75,3 +75,32 @@ fn set_params_refuses_signed_origins() {
 		);
 	});
 }
+
+/// Issue 16, item 6: a vote that cuts α to a trillionth leaves nobody the Power to vote it back.
+/// Now one vote cuts generation (α, and the cap period that bounds what accrues) at most tenfold.
+#[test]
+fn one_vote_cannot_cut_generation_more_than_tenfold() {
+	run(|| {
+		let ok = test_params();
+		let tenth = |a: FixedU128| FixedU128::from_inner(a.into_inner() / 10);
+		let cut = PerKind::new(tenth(ok.alpha.msg), ok.alpha.exec);
+		let too_far = PerKind::new(
+			FixedU128::from_inner(tenth(ok.alpha.msg).into_inner() - 1),
+			ok.alpha.exec,
+		);
+		assert_noop!(
+			Power::set_params(RuntimeOrigin::root(), PowerParams { alpha: too_far, ..ok }),
+			Error::<Test>::ChangeTooLarge
+		);
+		assert_noop!(
+			Power::set_params(
+				RuntimeOrigin::root(),
+				PowerParams { cap_period: ok.cap_period / 10 - 1, ..ok }
+			),
+			Error::<Test>::ChangeTooLarge
+		);
+		assert_ok!(Power::set_params(RuntimeOrigin::root(), PowerParams { alpha: cut, ..ok }));
+		// Raising is never limited here (α has its own ceiling).
+		assert_ok!(Power::set_params(RuntimeOrigin::root(), ok));
+	});
+}
