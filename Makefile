@@ -15,7 +15,7 @@ NODE_BIN := $(CARGO_TARGET_DIR)/release/fluxomics-node
 ENV := source .bootstrap.env &&
 CARGO := $(ENV) cargo
 
-.PHONY: all bootstrap build run test test-rust test-e2e clippy fmt
+.PHONY: all bootstrap build run test test-rust test-e2e fuzz clippy fmt
 
 all: build
 
@@ -35,6 +35,13 @@ test-rust: bootstrap
 	$(CARGO) test --release --locked --workspace
 	# The benchmarks, run once each as tests against the pallets' mock runtimes.
 	$(ENV) SKIP_WASM_BUILD=1 cargo test --release --locked -p pallet-flux -p pallet-power -p pallet-power-metering -p pallet-power-market -p pallet-pocw -p pallet-flox --features runtime-benchmarks
+
+# The runtime fuzzer (docs/reliability.md): SECONDS of random blocks, from SEED (from the clock
+# if unset; every run prints its seed). `make test-rust` runs it too, for 60 s.
+SECONDS ?= 600
+SEED ?=
+fuzz: bootstrap
+	$(ENV) FUZZ_SECONDS=$(SECONDS) FUZZ_SEED=$(SEED) cargo test --release --locked -p fluxomics-runtime --test fuzz -- --nocapture
 
 test-e2e: bootstrap
 	cd e2e && FLUXOMICS_NODE=$(NODE_BIN) node --test --test-concurrency=1 tests/

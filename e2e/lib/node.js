@@ -63,7 +63,8 @@ export async function rpc(port, method, params = []) {
  * - basePath: a directory to keep the chain in (default: a fresh temporary one, removed on stop);
  * - args: extra command-line arguments (e.g. ['--alice']);
  * - name: a label for the log file.
- * Returns { rpcPort, p2pPort, url, basePath, stop(), kill(), child }.
+ * Returns { rpcPort, p2pPort, url, basePath, logPath, stop(), kill(), child }. If the node exits
+ * before its RPC answers, the error thrown carries `logPath` (the node's log) and `exit`.
  */
 export async function startNode({ chain = 'dev', basePath, args = [], name = chain, p2pPort } = {}) {
   const rpcPort = await freePort();
@@ -95,7 +96,7 @@ export async function startNode({ chain = 'dev', basePath, args = [], name = cha
   child.on('error', (e) => log.write(`spawn error: ${e}\n`));
 
   const node = {
-    child, rpcPort, p2pPort, basePath, url: `ws://127.0.0.1:${rpcPort}`, exited,
+    child, rpcPort, p2pPort, basePath, url: `ws://127.0.0.1:${rpcPort}`, exited, logPath: log.path,
     /** Stops the node with SIGINT (as Ctrl-C would) and waits for it to exit. */
     async stop({ keep = !ownBase } = {}) {
       if (child.exitCode === null && child.signalCode === null) {
@@ -117,7 +118,9 @@ export async function startNode({ chain = 'dev', basePath, args = [], name = cha
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`${NODE_BINARY} exited early (${child.exitCode ?? child.signalCode}); see ${log.path}`);
+      const exit = child.exitCode ?? child.signalCode;
+      throw Object.assign(new Error(`${NODE_BINARY} exited early (${exit}); see ${log.path}`),
+        { logPath: log.path, exit });
     }
     try {
       await rpc(rpcPort, 'system_health');

@@ -1,7 +1,10 @@
-//! The chains this node knows by name: `dev` and `local`. Any other `--chain` is a JSON file.
+//! The chains this node knows by name: `dev`, `local` and `local4`. Any other `--chain` is a JSON
+//! file.
 
 use codec::Encode;
-use fluxomics_runtime::{configs::MultipleBlocksPerSlot, WASM_BINARY};
+use fluxomics_runtime::{
+	configs::MultipleBlocksPerSlot, genesis_config_presets::LOCAL_TESTNET_FOUR_PRESET, WASM_BINARY,
+};
 use sc_service::ChainType;
 use sp_genesis_builder::{DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
 use sp_runtime::BuildStorage;
@@ -52,5 +55,15 @@ pub fn local_chain_spec() -> Result<ChainSpec, String> {
 		"fluxomics_local",
 		ChainType::Local,
 		LOCAL_TESTNET_RUNTIME_PRESET,
+	)
+}
+
+/// `--chain local4`: the `local` economy with Alice, Bob, Charlie and Dave as authorities.
+pub fn local_four_chain_spec() -> Result<ChainSpec, String> {
+	spec(
+		"Fluxomics Local Testnet (four validators)",
+		"fluxomics_local4",
+		ChainType::Local,
+		LOCAL_TESTNET_FOUR_PRESET,
 	)
 }

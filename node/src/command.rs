@@ -38,6 +38,7 @@ impl SubstrateCli for Cli {
 		Ok(match id {
 			"dev" => Box::new(chain_spec::development_chain_spec()?),
 			"" | "local" => Box::new(chain_spec::local_chain_spec()?),
+			"local4" => Box::new(chain_spec::local_four_chain_spec()?),
 			path => {
 				Box::new(chain_spec::ChainSpec::from_json_file(std::path::PathBuf::from(path))?)
 			},
@@ -115,23 +116,67 @@ pub fn run() -> sc_cli::Result<()> {
 		None => {
 			let dev_block_time = cli.dev_block_time;
 			let runner = cli.create_runner(&cli.run)?;
+			let dev_pool = (runner.config().chain_spec.chain_type()
+				== sc_service::ChainType::Development)
+				.then(|| dev_pool(&cli.run))
+				.flatten();
 			runner.run_node_until_exit(|config| async move {
 				match config.network.network_backend {
-					sc_network::config::NetworkBackendType::Libp2p => service::new_full::<
-						sc_network::NetworkWorker<
-							Block,
-							<Block as sp_runtime::traits::Block>::Hash,
-						>,
-					>(config, dev_block_time)
-					.map_err(sc_cli::Error::Service),
-					sc_network::config::NetworkBackendType::Litep2p => service::new_full::<
-						sc_network::Litep2pNetworkBackend,
-					>(
-						config, dev_block_time
-					)
-					.map_err(sc_cli::Error::Service),
+					sc_network::config::NetworkBackendType::Libp2p => {
+						service::new_full::<
+							sc_network::NetworkWorker<
+								Block,
+								<Block as sp_runtime::traits::Block>::Hash,
+							>,
+						>(config, dev_block_time, dev_pool)
+						.map_err(sc_cli::Error::Service)
+					},
+					sc_network::config::NetworkBackendType::Litep2p => {
+						service::new_full::<sc_network::Litep2pNetworkBackend>(
+							config,
+							dev_block_time,
+							dev_pool,
+						)
+						.map_err(sc_cli::Error::Service)
+					},
 				}
 			})
 		},
 	}
+}
+
+/// Ready transactions the dev chain's pool holds unless `--pool-limit` says otherwise (the
+/// node's default is 8 192): a burst of 10 000 fits while nothing is sealed.
+const DEV_POOL_LIMIT: usize = 65_536;
+
+/// Bytes of ready transactions the dev chain's pool holds unless `--pool-kbytes` says otherwise
+/// (the node's default is 20 MiB).
+const DEV_POOL_BYTES: usize = 64 * 1024 * 1024;
+
+/// The limits of the dev chain's own transaction pool (`service::dev_transaction_pool`), or
+/// `None` if the command line chose a pool (`--pool-type`): then the node builds that one.
+///
+/// Limits not given on the command line are larger than the node's defaults: a pool over its
+/// limit drops its oldest ready transaction of the lowest priority, with every later one of the
+/// same sender, after the RPC has accepted them. The future queue holds a tenth, and a
+/// transaction found invalid is banned as `--tx-ban-seconds` says (0 s with `--dev`), as in the
+/// node's own pool.
+fn dev_pool(run: &sc_cli::RunCmd) -> Option<sc_transaction_pool::Options> {
+	let command = Cli::setup_command(<Cli as clap::CommandFactory>::command());
+	let matches = command.try_get_matches_from(std::env::args_os()).ok()?;
+	let given = |id: &str| matches.value_source(id) == Some(clap::parser::ValueSource::CommandLine);
+	if given("pool_type") {
+		return None;
+	}
+	let params = &run.pool_config;
+	let count = if given("pool_limit") { params.pool_limit } else { DEV_POOL_LIMIT };
+	let bytes =
+		if given("pool_kbytes") { params.pool_kbytes.saturating_mul(1024) } else { DEV_POOL_BYTES };
+	let ban = params.tx_ban_seconds.unwrap_or(if run.shared_params.is_dev() { 0 } else { 30 * 60 });
+	Some(sc_transaction_pool::Options {
+		ready: sc_transaction_pool::PoolLimit { count, total_bytes: bytes },
+		future: sc_transaction_pool::PoolLimit { count: count / 10, total_bytes: bytes / 10 },
+		reject_future_transactions: false,
+		ban_time: std::time::Duration::from_secs(ban),
+	})
 }

@@ -10,8 +10,10 @@
 //! - `local_testnet` (`--chain local`): Alice and Bob author and finalize together; realistic
 //!   periods (28 days of unbonding, 7 days of Power cap, α of 1 000 PU per Flux per day, a
 //!   consumption target of 1 000 000 PU a block and at most 3 % change of R a block).
+//! - `local_testnet_four` (`--chain local4`): the economy of `local_testnet`, with Alice, Bob,
+//!   Charlie and Dave as the Aura and GRANDPA authorities (GRANDPA finalizes with any three).
 //!
-//! Both make Alice the sudo key.
+//! All make Alice the sudo key.
 
 use alloc::{vec, vec::Vec};
 use serde_json::Value;
@@ -224,11 +226,30 @@ pub fn local_config_genesis() -> Value {
 	)
 }
 
+/// The id of the four-authority local preset (`--chain local4`).
+pub const LOCAL_TESTNET_FOUR_PRESET: &str = "local_testnet_four";
+
+/// The `local_testnet_four` preset: `local_testnet` with four authorities.
+pub fn local_four_config_genesis() -> Value {
+	testnet_genesis(
+		vec![
+			authority_keys(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
+			authority_keys(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+			authority_keys(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
+			authority_keys(Sr25519Keyring::Dave, Ed25519Keyring::Dave),
+		],
+		Sr25519Keyring::Alice.to_account_id(),
+		Sr25519Keyring::iter().map(|k| k.to_account_id()).collect(),
+		local_economy(),
+	)
+}
+
 /// The preset with this id, serialized, if there is one.
 pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
 	let patch = match id.as_ref() {
 		DEV_RUNTIME_PRESET => development_config_genesis(),
 		LOCAL_TESTNET_RUNTIME_PRESET => local_config_genesis(),
+		LOCAL_TESTNET_FOUR_PRESET => local_four_config_genesis(),
 		_ => return None,
 	};
 	serde_json::to_string(&patch).ok().map(|json| json.into_bytes())
@@ -236,5 +257,9 @@ pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
 
 /// The ids of all presets.
 pub fn preset_names() -> Vec<PresetId> {
-	vec![PresetId::from(DEV_RUNTIME_PRESET), PresetId::from(LOCAL_TESTNET_RUNTIME_PRESET)]
+	vec![
+		PresetId::from(DEV_RUNTIME_PRESET),
+		PresetId::from(LOCAL_TESTNET_RUNTIME_PRESET),
+		PresetId::from(LOCAL_TESTNET_FOUR_PRESET),
+	]
 }

@@ -7,7 +7,8 @@
 //! - this file: the basic types, the runtime version and the composition of pallets;
 //! - [`configs`]: each pallet's `Config`;
 //! - [`apis`]: the runtime APIs the node and polkadot.js call;
-//! - [`genesis_config_presets`]: the `development` and `local_testnet` presets.
+//! - [`genesis_config_presets`]: the `development`, `local_testnet` and `local_testnet_four`
+//!   presets.
 #![cfg_attr(not(feature = "std"), no_std)]
 // `construct_runtime`-generated code trips these workspace lints; the runtime's own logic lives in
 // pallets, where they stay denied.

@@ -1,7 +1,6 @@
 //! Recording: a charge is noted in the block's buffer ([`Pending`], one append), and the next
-//! block's `on_initialize` folds the buffer into
-//! the current epoch's edges, within the bounds and the admission rules (an existing target, a
-//! caller within its `max_edges_per_caller`).
+//! block's `on_initialize` folds the buffer into the current epoch's edges, within the bounds and
+//! the admission rules (an existing target, a caller within its `max_edges_per_caller`).
 
 use crate::{math::sum_by_pair, pallet::*, traits::AccountExists, types::*, weights::WeightInfo};
 use fluxomics_primitives::PowerUnits;

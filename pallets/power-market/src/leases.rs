@@ -34,7 +34,10 @@ impl<T: Config> Pallet<T> {
 			offer.available = was.saturating_add(back);
 			if Self::relist_in_book(lease.offer, &offer) {
 				relisted = back;
-				Listed::<T>::mutate(&lease.lender, |l| *l = l.saturating_add(back));
+				// Nothing to take back (the lender unstaked it after the end): no zero entry.
+				if !back.is_zero() {
+					Listed::<T>::mutate(&lease.lender, |l| *l = l.saturating_add(back));
+				}
 			} else {
 				// Out of the book with nothing available, and the book is full of offers at
 				// its price or cheaper: the stake is released rather than listed out of reach.

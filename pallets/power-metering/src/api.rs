@@ -34,6 +34,13 @@ where
 			Self::plan_extrinsic_releasing(who, len, is_intent, info.total_weight(), releasable)
 				.quote;
 		quote.rate = ExchangeRate::<T>::get();
+		// A signer with no system account (no provider, no sufficient: it holds Power only) is
+		// refused by `CheckNonce` before any charge, so nothing it signs is payable: the quote
+		// is the charge.
+		let account = frame_system::Account::<T>::get(who);
+		if account.providers == 0 && account.sufficients == 0 {
+			quote.payable = false;
+		}
 		quote
 	}
 }

@@ -150,3 +150,20 @@ fn the_cursor_skips_time_in_which_nothing_can_end() {
 		assert_eq!(ExpiryCursor::<Test>::get(), Some((START + DAY) / 1_000 + 3));
 	});
 }
+
+/// Found by the runtime fuzzer (docs/reliability.md, bug 2): a lease that ends when its lender
+/// has unstaked everything it could take back relisted nothing, yet stored `Listed = 0` for a
+/// lender with no offer left, breaking invariant 1.
+#[test]
+fn a_lease_ended_with_nothing_to_take_back_leaves_no_listed_entry() {
+	run_test(|| {
+		assert_ok!(list(BOB, 50 * UNIT, PRICE));
+		assert_ok!(PowerMarket::rent(RuntimeOrigin::signed(CHARLIE), 0, 50 * UNIT, SECOND, UNIT));
+		advance(SECOND);
+		// The lease's time is up: Bob's stake is no longer committed, and he unstakes all of it.
+		assert_ok!(Flux::unstake(RuntimeOrigin::signed(BOB), 50 * UNIT));
+		assert_ok!(PowerMarket::expire_lease(RuntimeOrigin::signed(DAVE), 0));
+		assert!(!Listed::<Test>::contains_key(BOB));
+		assert!(Offers::<Test>::get(0).is_none());
+	});
+}

@@ -1,0 +1,185 @@
+//! The chain the fuzzer drives: genesis from a preset, the pool of signing accounts, signed
+//! extrinsics with the runtime's real `TxExtension`, and the header of each block (its Aura slot).
+
+use codec::Encode;
+use fluxomics_runtime::{
+	genesis_config_presets, AccountId, Header, Runtime, RuntimeCall, RuntimeGenesisConfig,
+	SignedPayload, TxExtension, UncheckedExtrinsic,
+};
+use sp_consensus_aura::{Slot, AURA_ENGINE_ID};
+use sp_core::{sr25519, Pair, H256};
+use sp_io::TestExternalities;
+use sp_keyring::Sr25519Keyring;
+use sp_runtime::{
+	generic::{Digest, DigestItem, Era},
+	traits::Header as _,
+	MultiAddress, MultiSignature,
+};
+
+/// RFC 7386 merge of `patch` into `doc`, as the node applies a preset to the default config.
+fn merge(doc: &mut serde_json::Value, patch: serde_json::Value) {
+	match (doc.as_object_mut(), patch) {
+		(Some(d), serde_json::Value::Object(p)) => {
+			for (k, v) in p {
+				if v.is_null() {
+					d.remove(&k);
+				} else {
+					merge(d.entry(k).or_insert(serde_json::Value::Null), v);
+				}
+			}
+		},
+		(_, patch) => *doc = patch,
+	}
+}
+
+/// The state a preset builds, the way the node builds it: the default config, patched.
+pub fn genesis(preset: &str) -> TestExternalities {
+	let patch = genesis_config_presets::get_preset(&preset.into()).expect("the preset exists");
+	let mut config =
+		serde_json::to_value(RuntimeGenesisConfig::default()).expect("the default config");
+	merge(&mut config, serde_json::from_slice(&patch).expect("the preset is JSON"));
+	let json = serde_json::to_vec(&config).expect("JSON");
+	let mut ext = TestExternalities::new_empty();
+	ext.execute_with(|| {
+		frame_support::genesis_builder_helper::build_state::<RuntimeGenesisConfig>(json)
+			.expect("the preset builds")
+	});
+	ext.commit_all().expect("genesis commits");
+	ext
+}
+
+/// The accounts that sign: the 14 dev keyring accounts (funded with HETU by both presets; Alice,
+/// Bob and Charlie also staked on `development`; Alice the sudo key), and two newcomers that
+/// start with nothing.
+pub struct Keys {
+	pub pairs: Vec<sr25519::Pair>,
+	pub ids: Vec<AccountId>,
+	pub names: Vec<String>,
+}
+
+/// Index of Alice, the sudo key, in [`Keys`].
+pub const ALICE: usize = 0;
+
+impl Keys {
+	pub fn new() -> Self {
+		let mut pairs = Vec::new();
+		let mut names = Vec::new();
+		for k in Sr25519Keyring::iter() {
+			pairs.push(k.pair());
+			names.push(format!("{k:?}"));
+		}
+		for i in 0..2 {
+			pairs.push(sr25519::Pair::from_string(&format!("//Newcomer{i}"), None).unwrap());
+			names.push(format!("Newcomer{i}"));
+		}
+		let ids = pairs.iter().map(|p| AccountId::from(p.public())).collect();
+		Self { pairs, ids, names }
+	}
+
+	pub fn len(&self) -> usize {
+		self.ids.len()
+	}
+
+	pub fn id(&self, i: usize) -> AccountId {
+		self.ids[i].clone()
+	}
+}
+
+/// The runtime's transaction extensions, in order, for `nonce` and `era`.
+pub fn tx_ext(nonce: u32, era: Era) -> TxExtension {
+	(
+		frame_system::CheckNonZeroSender::<Runtime>::new(),
+		frame_system::CheckSpecVersion::<Runtime>::new(),
+		frame_system::CheckTxVersion::<Runtime>::new(),
+		frame_system::CheckGenesis::<Runtime>::new(),
+		frame_system::CheckEra::<Runtime>::from(era),
+		frame_system::CheckNonce::<Runtime>::from(nonce),
+		frame_system::CheckWeight::<Runtime>::new(),
+		pallet_power_metering::ChargePower::<Runtime>::new(),
+		frame_metadata_hash_extension::CheckMetadataHash::<Runtime>::new(false),
+		frame_system::WeightReclaim::<Runtime>::new(),
+	)
+}
+
+/// How an extrinsic is signed: the honest way, or one of the ways a pool refuses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Signing {
+	Honest,
+	/// The next nonce but one.
+	FutureNonce,
+	/// A nonce already used.
+	StaleNonce,
+	/// Signed by another key.
+	BadSignature,
+	/// Mortal, born at the parent block, 64 blocks long.
+	Mortal,
+	/// Mortal, dead already.
+	Expired,
+}
+
+/// `call` signed by `signer` (with `nonce`, the signer's next nonce), as `signing` says. Reads
+/// the chain (genesis hash, versions, block hashes), so it runs inside the externalities.
+pub fn sign(
+	keys: &Keys,
+	signer: usize,
+	call: RuntimeCall,
+	nonce: u32,
+	signing: Signing,
+	block: u32,
+) -> UncheckedExtrinsic {
+	let parent = block.saturating_sub(1);
+	let (nonce, era) = match signing {
+		Signing::FutureNonce => (nonce.wrapping_add(1), Era::Immortal),
+		Signing::StaleNonce => (nonce.wrapping_sub(1), Era::Immortal),
+		Signing::Mortal => (nonce, Era::mortal(64, u64::from(parent))),
+		Signing::Expired => (nonce, Era::mortal(4, u64::from(parent.saturating_sub(8)))),
+		Signing::Honest | Signing::BadSignature => (nonce, Era::Immortal),
+	};
+	let ext = tx_ext(nonce, era);
+	let key = if signing == Signing::BadSignature {
+		&keys.pairs[(signer + 1) % keys.len()]
+	} else {
+		&keys.pairs[signer]
+	};
+	// An era whose birth block the chain does not know has no payload: the check refuses it
+	// before the signature, so any signature does.
+	let signature = match SignedPayload::new(call.clone(), ext.clone()) {
+		Ok(payload) => payload.using_encoded(|p| key.sign(p)),
+		Err(_) => key.sign(b"no payload"),
+	};
+	UncheckedExtrinsic::new_signed(
+		call,
+		MultiAddress::Id(keys.id(signer)),
+		MultiSignature::Sr25519(signature),
+		ext,
+	)
+}
+
+/// Where the chain is between blocks.
+pub struct Head {
+	pub number: u32,
+	pub parent: H256,
+	pub slot: u64,
+	pub now: u64,
+}
+
+impl Head {
+	/// The head of a chain at genesis, in a slot of 2027.
+	pub fn genesis(genesis_hash: H256) -> Self {
+		let slot = 300_000_000;
+		Self {
+			number: 0,
+			parent: genesis_hash,
+			slot,
+			now: slot * fluxomics_runtime::constants::SLOT_DURATION,
+		}
+	}
+
+	/// The header of the next block, in `slot`, with its Aura pre-digest.
+	pub fn next_header(&self, slot: u64) -> Header {
+		let digest = Digest {
+			logs: vec![DigestItem::PreRuntime(AURA_ENGINE_ID, Slot::from(slot).encode())],
+		};
+		Header::new(self.number + 1, Default::default(), Default::default(), self.parent, digest)
+	}
+}
