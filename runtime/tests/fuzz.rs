@@ -26,6 +26,7 @@
 
 #[path = "fuzz/chain.rs"]
 mod chain;
+mod common;
 #[path = "fuzz/gen.rs"]
 mod gen;
 #[path = "fuzz/oracles.rs"]

@@ -3,12 +3,10 @@
 
 use codec::Encode;
 use fluxomics_runtime::{
-	genesis_config_presets, AccountId, Header, Runtime, RuntimeCall, RuntimeGenesisConfig,
-	SignedPayload, TxExtension, UncheckedExtrinsic,
+	AccountId, Header, Runtime, RuntimeCall, SignedPayload, TxExtension, UncheckedExtrinsic,
 };
 use sp_consensus_aura::{Slot, AURA_ENGINE_ID};
 use sp_core::{sr25519, Pair, H256};
-use sp_io::TestExternalities;
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::{
 	generic::{Digest, DigestItem, Era},
@@ -16,37 +14,7 @@ use sp_runtime::{
 	MultiAddress, MultiSignature,
 };
 
-/// RFC 7386 merge of `patch` into `doc`, as the node applies a preset to the default config.
-fn merge(doc: &mut serde_json::Value, patch: serde_json::Value) {
-	match (doc.as_object_mut(), patch) {
-		(Some(d), serde_json::Value::Object(p)) => {
-			for (k, v) in p {
-				if v.is_null() {
-					d.remove(&k);
-				} else {
-					merge(d.entry(k).or_insert(serde_json::Value::Null), v);
-				}
-			}
-		},
-		(_, patch) => *doc = patch,
-	}
-}
-
-/// The state a preset builds, the way the node builds it: the default config, patched.
-pub fn genesis(preset: &str) -> TestExternalities {
-	let patch = genesis_config_presets::get_preset(&preset.into()).expect("the preset exists");
-	let mut config =
-		serde_json::to_value(RuntimeGenesisConfig::default()).expect("the default config");
-	merge(&mut config, serde_json::from_slice(&patch).expect("the preset is JSON"));
-	let json = serde_json::to_vec(&config).expect("JSON");
-	let mut ext = TestExternalities::new_empty();
-	ext.execute_with(|| {
-		frame_support::genesis_builder_helper::build_state::<RuntimeGenesisConfig>(json)
-			.expect("the preset builds")
-	});
-	ext.commit_all().expect("genesis commits");
-	ext
-}
+pub use super::common::genesis;
 
 /// The accounts that sign: the 14 dev keyring accounts (funded with HETU by both presets; Alice,
 /// Bob and Charlie also staked on `development`; Alice the sudo key), and two newcomers that
