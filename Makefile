@@ -15,7 +15,7 @@ NODE_BIN := $(CARGO_TARGET_DIR)/release/fluxomics-node
 ENV := source .bootstrap.env &&
 CARGO := $(ENV) cargo
 
-.PHONY: all bootstrap build run test test-rust test-e2e fuzz clippy fmt
+.PHONY: all bootstrap build run test test-rust test-e2e fuzz bench clippy fmt
 
 all: build
 
@@ -32,7 +32,8 @@ test: build test-rust test-e2e
 
 # Release tests reuse the node's release build of every dependency (see docs/build.md).
 test-rust: bootstrap
-	$(CARGO) test --release --locked --workspace
+	# Not the stock-fee runtime: `make bench` builds its blob (scripts/bench.sh).
+	$(CARGO) test --release --locked --workspace --exclude fluxomics-runtime-stock
 	# The benchmarks, run once each as tests against the pallets' mock runtimes.
 	$(ENV) SKIP_WASM_BUILD=1 cargo test --release --locked -p pallet-flux -p pallet-power -p pallet-power-metering -p pallet-power-market -p pallet-pocw -p pallet-flox --features runtime-benchmarks
 
@@ -43,12 +44,18 @@ SEED ?=
 fuzz: bootstrap
 	$(ENV) FUZZ_SECONDS=$(SECONDS) FUZZ_SEED=$(SEED) cargo test --release --locked -p fluxomics-runtime --test fuzz -- --nocapture
 
+# The Power path against the stock fee path, side by side (docs/performance.md). Not part of
+# `make test`: it builds the runtime a second time, with `--features stock-fees`.
+bench: build
+	scripts/bench.sh
+
 test-e2e: bootstrap
 	cd e2e && FLUXOMICS_NODE=$(NODE_BIN) node --test --test-concurrency=1 tests/
 
 # The wasm runtime is not needed to lint it.
 clippy: bootstrap
-	$(ENV) SKIP_WASM_BUILD=1 cargo clippy --release --locked --workspace --all-targets -- -D warnings
+	$(ENV) SKIP_WASM_BUILD=1 cargo clippy --release --locked --workspace --exclude fluxomics-runtime-stock --all-targets -- -D warnings
+	$(ENV) SKIP_WASM_BUILD=1 cargo clippy --release --locked -p fluxomics-runtime --features stock-fees --all-targets -- -D warnings
 
 fmt:
 	cargo fmt --all

@@ -44,6 +44,9 @@ pub enum Subcommand {
 	/// the same library, and compare digests.
 	#[command(subcommand)]
 	Flox(crate::flox::FloxCmd),
+
+	/// Time building and importing given blocks in wasm (`make bench`).
+	BenchBlocks(crate::bench_blocks::BenchBlocksCmd),
 }
 
 /// `fluxomics-node [SUBCOMMAND] [OPTIONS]`.

@@ -7,12 +7,13 @@
 //!   Power accrues, keeps moving when nobody transacts). RPC on `ws://127.0.0.1:9944`.
 //! - `fluxomics-node --chain local --alice` (and `--bob`): a real Aura + GRANDPA network.
 //! - The usual subcommands: `build-spec`, `export-chain-spec`, `purge-chain`, `export-blocks`,
-//!   `import-blocks`, `check-block`, `revert`, `key`, and `benchmark` when built with the
-//!   `runtime-benchmarks` feature.
+//!   `import-blocks`, `check-block`, `revert`, `key`, `bench-blocks` (`make bench`), and `benchmark`
+//!   when built with the `runtime-benchmarks` feature.
 #![warn(missing_docs)]
 // `sc_cli::Error` and `sc_service::Error` are large, and every node API returns them.
 #![allow(clippy::result_large_err)]
 
+mod bench_blocks;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod chain_spec;

@@ -110,10 +110,17 @@ pub type TxExtension = (
 	frame_system::CheckEra<Runtime>,
 	frame_system::CheckNonce<Runtime>,
 	frame_system::CheckWeight<Runtime>,
-	pallet_power_metering::ChargePower<Runtime>,
+	ChargeFees,
 	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
 	frame_system::WeightReclaim<Runtime>,
 );
+
+/// The extension that pays for a transaction: Power, through `ChargePower`.
+#[cfg(not(feature = "stock-fees"))]
+pub type ChargeFees = pallet_power_metering::ChargePower<Runtime>;
+/// The stock fee in HETU, for the side-by-side figures of `make bench` only (`stock-fees`).
+#[cfg(feature = "stock-fees")]
+pub type ChargeFees = pallet_transaction_payment::ChargeTransactionPayment<Runtime>;
 
 /// Unchecked extrinsic type as expected by this runtime.
 pub type UncheckedExtrinsic =
@@ -167,6 +174,11 @@ mod runtime {
 
 	#[runtime::pallet_index(4)]
 	pub type Balances = pallet_balances;
+
+	/// Only in the `stock-fees` build that `make bench` compares with.
+	#[cfg(feature = "stock-fees")]
+	#[runtime::pallet_index(5)]
+	pub type TransactionPayment = pallet_transaction_payment;
 
 	#[runtime::pallet_index(6)]
 	pub type Sudo = pallet_sudo;

@@ -240,8 +240,9 @@ sp_api::decl_runtime_apis! {
 		fn ranks_of(who: AccountId) -> FloxRanks;
 		/// The published digest of `epoch`'s ranking (blake2-256 of its canonical bytes).
 		fn digest(epoch: u32) -> Option<[u8; 32]>;
-		/// `epoch`'s edges `(target, caller, gas)` in recording order, while the epoch's data is
-		/// kept (recording, queued, and ranking until its data is cleaned).
+		/// `epoch`'s edges `(target, caller, gas)` in the order its ranking indexes them (callers by
+		/// storage key, each caller's targets by first appearance), while the epoch's data is kept
+		/// (recording, queued, and ranking until its data is cleaned).
 		fn edges(epoch: u32) -> Vec<(AccountId, AccountId, u128)>;
 		/// The boosts `epoch` is ranked with `(targets, callers)`, by index in order of first
 		/// appearance in `edges`, once collected and until its data is cleaned.

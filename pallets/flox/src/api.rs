@@ -15,7 +15,7 @@ impl<T: Config> Pallet<T> {
 		let counts = Counts::<T>::get(cur.id);
 		let ranking = Ongoing::<T>::get().map(|c| {
 			let (done, total, iteration) = match c.stage {
-				Stage::Collect { next } => (next.into(), c.counts.units().into(), 0),
+				Stage::Collect { next, .. } => (next.into(), c.counts.units().into(), 0),
 				Stage::Build => (0, 1, 0),
 				Stage::Rank { work } => {
 					let it = RankerState::<T>::get()
@@ -27,7 +27,7 @@ impl<T: Config> Pallet<T> {
 					(next.into(), c.counts.accounts().into(), c.outcome.map_or(0, |o| o.iterations))
 				},
 				Stage::Clean { next } => {
-					(next.into(), c.counts.units().into(), c.outcome.map_or(0, |o| o.iterations))
+					(next.into(), c.counts.accounts().into(), c.outcome.map_or(0, |o| o.iterations))
 				},
 			};
 			FloxProgress {
@@ -68,17 +68,14 @@ impl<T: Config> Pallet<T> {
 		Digests::<T>::get(epoch)
 	}
 
-	/// `epoch`'s edges `(target, caller, gas)` in recording order, while its data is kept.
+	/// `epoch`'s edges `(target, caller, gas)` in the order its ranking indexes them (callers by
+	/// storage key, each caller's targets by first appearance), while its edge lists are kept.
 	pub fn edges(epoch: EpochId) -> Vec<(T::AccountId, T::AccountId, u128)> {
-		let n = Counts::<T>::get(epoch).edges;
-		(0..n)
-			.filter_map(|i| {
-				let e = Edges::<T>::get(epoch, i)?;
-				Some((
-					Targets::<T>::get(epoch, e.target)?,
-					Callers::<T>::get(epoch, e.caller)?,
-					e.gas,
-				))
+		// The order the collect phase reads them in: callers by key, each caller's targets in
+		// order of first appearance.
+		CallerEdges::<T>::iter_prefix(epoch)
+			.flat_map(|(caller, list)| {
+				list.into_iter().map(move |(target, gas)| (target, caller.clone(), gas))
 			})
 			.collect()
 	}

@@ -1,9 +1,9 @@
 //! Benchmarks (frame-benchmarking v2) of Flox in its worst cases: a charge noted in a nearly
-//! full buffer by a payer one short of its share (its count read and written), a fold of `n`
-//! charges of `n` payers each making a new edge between new accounts (each payer's count
-//! removed, each target's existence read in the dearest way the runtime answers it), a rollover
-//! into a nearly full queue, and each ranking phase over `n` units (`rank_step` over a graph of
-//! `e` edges and `w` work units, so that `on_idle` can turn the weight it has into work).
+//! full buffer, a fold of `n` charges of `n` new callers each making a new edge (each target's
+//! existence read in the dearest way the runtime answers it), a fold into an edge list of `e`
+//! edges (what each edge already held costs to decode and encode), a rollover into a nearly full
+//! queue, and each ranking phase over `n` units (`rank_step` over a graph of `e` edges and `w`
+//! work units, so that `on_idle` can turn the weight it has into work).
 
 use super::*;
 use crate::traits::AccountExists;
@@ -76,31 +76,30 @@ mod benchmarks {
 
 	#[benchmark]
 	fn record() {
-		// The buffer one short of full: the charge is appended (a full buffer drops it, cheaper).
-		let room = T::MaxPendingCharges::get().saturating_sub(1);
-		let filler = PendingCharge {
+		// Every block's `on_initialize` takes the buffer, so a charge appends to a value already
+		// in the block's overlay, in place, whatever its length: an append to a buffer taken
+		// in this block, as the runtime's charges make.
+		Pending::<T>::put(BoundedVec::truncate_from(alloc::vec![PendingCharge {
 			payer: account::<T::AccountId>("payer", 0, SEED),
 			counterparty: account::<T::AccountId>("counterparty", 0, SEED),
 			power: 1,
-		};
-		Pending::<T>::put(BoundedVec::truncate_from(alloc::vec![filler; room as usize]));
+		}]));
 		let caller: T::AccountId = account("new-caller", 0, SEED);
 		let target: T::AccountId = account("new-target", 0, SEED);
 		#[block]
 		{
+			let _ = Pending::<T>::take();
 			<Pallet<T> as OnPowerCharged<T::AccountId>>::on_power_charged(&caller, &target, 1_000);
 		}
-		assert_eq!(Pending::<T>::decode_len(), Some(room as usize + 1));
+		assert_eq!(Pending::<T>::decode_len(), Some(1));
 	}
 
 	#[benchmark]
 	fn fold(n: Linear<0, { T::MaxPendingCharges::get() }>) {
-		// Worst case: each charge a new edge between a new target and a new caller, in an epoch
-		// that already holds edges (its maps are not empty); each target existing in the
-		// dearest way (admitted after the most reads).
-		record_edges::<T>(
-			n.min(T::MaxEdges::get() / 2).min(T::MaxAccounts::get() / 2).min(MAX_CHUNK),
-		);
+		// Worst case: each charge a new edge of a new caller (its list read, absent, and
+		// written), in an epoch that already holds edges (its maps are not empty); each target
+		// existing in the dearest way (admitted after the most reads).
+		record_edges::<T>(n.min(T::MaxEdges::get() / 2).min(MAX_CHUNK));
 		let charges: Vec<PendingCharge<T::AccountId>> = (0..n)
 			.map(|i| PendingCharge {
 				payer: account("fold-caller", i, SEED),
@@ -121,6 +120,30 @@ mod benchmarks {
 		// Every charge was admitted: the dearest path, not a cheaper refusal.
 		let after = Counts::<T>::get(Current::<T>::get().id).edges;
 		assert_eq!(after, before.saturating_add(n));
+	}
+
+	#[benchmark]
+	fn fold_list(e: Linear<0, { MAX_EDGES_PER_CALLER - 1 }>) {
+		// One charge, a new edge of a caller whose list already holds `e` edges: the list is
+		// decoded, searched and encoded whole. The slope in `e` is what each edge a list held
+		// adds to a fold.
+		let e = e.min(T::MaxEdges::get().saturating_sub(1));
+		let caller: T::AccountId = account("list-caller", 0, SEED);
+		for i in 0..e {
+			let target: T::AccountId = account("list-target", i, SEED);
+			T::Accounts::create_for_benchmark(&target);
+			Pallet::<T>::record_now(&caller, &target, u128::from(i) + 1);
+		}
+		let target: T::AccountId = account("list-new", 0, SEED);
+		T::Accounts::create_for_benchmark(&target);
+		let charge = PendingCharge { payer: caller.clone(), counterparty: target, power: 7 };
+		Pending::<T>::put(BoundedVec::truncate_from(alloc::vec![charge]));
+		#[block]
+		{
+			Pallet::<T>::fold_pending();
+		}
+		let epoch = Current::<T>::get().id;
+		assert_eq!(CallerEdges::<T>::decode_len(epoch, &caller), Some(e as usize + 1));
 	}
 
 	#[benchmark]
@@ -156,18 +179,39 @@ mod benchmarks {
 	}
 
 	#[benchmark]
-	fn collect(n: Linear<0, { T::MaxAccounts::get().min(MAX_CHUNK) }>) {
+	fn collect(n: Linear<0, { T::MaxEdges::get().min(MAX_CHUNK) }>) {
+		// Edge units, the dearest: each edge's caller and target new (the caller's list read
+		// through the iteration, its index written; the target's index read, absent, and
+		// written both ways). An account unit (boost: the index, stake and tier read) costs
+		// less.
 		record_edges::<T>(n);
 		// The input nearly full: the chunk decodes and encodes the most bytes.
 		let mut inp = input::<T>(T::MaxEdges::get().saturating_sub(n), 0);
 		inp.target_boosts = BoundedVec::new();
 		inp.caller_boosts = BoundedVec::new();
+		let before = inp.edges.len();
 		Input::<T>::put(inp);
-		let c = computation::<T>(Stage::Collect { next: n });
-		// Account units: the dearest (stake, tier and index reads).
-		let mut counts = c.counts;
-		counts.edges = n;
-		let comp = Computation { counts, ..c };
+		let comp = computation::<T>(Stage::Collect { next: 0, caller: 0, done: 0 });
+		#[block]
+		{
+			Pallet::<T>::collect(comp, n);
+		}
+		assert_eq!(Input::<T>::get().edges.len(), before + n as usize);
+		assert_eq!(Ongoing::<T>::get().map(|c| c.counts.targets), Some(n));
+	}
+
+	#[benchmark]
+	fn collect_boosts(n: Linear<0, { T::MaxEdges::get().min(MAX_CHUNK) }>) {
+		// Account units (after the edges): each reads the account's index, stake and tier,
+		// with the stored input nearly full.
+		record_edges::<T>(n);
+		Pallet::<T>::collect(computation::<T>(Stage::Collect { next: 0, caller: 0, done: 0 }), n);
+		let mut inp = input::<T>(T::MaxEdges::get().saturating_sub(n), 0);
+		inp.target_boosts = BoundedVec::new();
+		inp.caller_boosts = BoundedVec::new();
+		Input::<T>::put(inp);
+		let mut comp = computation::<T>(Stage::Collect { next: n, caller: n, done: 0 });
+		comp.counts.targets = n;
 		#[block]
 		{
 			Pallet::<T>::collect(comp, n);
@@ -176,7 +220,7 @@ mod benchmarks {
 	}
 
 	#[benchmark]
-	fn build(e: Linear<1, { T::MaxEdges::get() }>, a: Linear<1, { T::MaxAccounts::get() }>) {
+	fn build(e: Linear<1, { T::MaxEdges::get() }>, a: Linear<1, { T::MaxEdges::get() }>) {
 		Input::<T>::put(input::<T>(e, a));
 		let mut comp = computation::<T>(Stage::Build);
 		comp.params = slow_params::<T>();
@@ -192,7 +236,7 @@ mod benchmarks {
 		e: Linear<{ T::MaxEdges::get().min(1_000) }, { T::MaxEdges::get() }>,
 		w: Linear<0, 100_000>,
 	) -> Result<(), BenchmarkError> {
-		let a = e.min(T::MaxAccounts::get());
+		let a = e;
 		let inp = input::<T>(e, a);
 		let graph = Graph::new(&inp.edges, &inp.target_boosts, &inp.caller_boosts)
 			.map_err(|_| BenchmarkError::Stop("graph"))?;
@@ -216,20 +260,23 @@ mod benchmarks {
 	}
 
 	#[benchmark]
-	fn write(n: Linear<0, { T::MaxAccounts::get().min(MAX_CHUNK) }>) {
+	fn write(n: Linear<0, { T::MaxEdges::get().min(MAX_CHUNK) }>) {
 		record_edges::<T>(n);
+		// Index the epoch as its collection would.
+		Pallet::<T>::collect(computation::<T>(Stage::Collect { next: 0, caller: 0, done: 0 }), n);
 		let c = computation::<T>(Stage::Write { next: 0 });
 		let ranks: Vec<u64> = (0..n).map(|_| flox_rank::ONE / u64::from(n.max(1))).collect();
 		// Results of the largest epoch: the chunk decodes the most bytes.
 		let mut full = ranks.clone();
-		full.resize(T::MaxAccounts::get() as usize, 0);
+		full.resize(T::MaxEdges::get() as usize, 0);
 		Results::<T>::put(RankVectors {
 			targets: BoundedVec::truncate_from(ranks),
 			callers: BoundedVec::truncate_from(full),
 		});
 		// Only targets are written here: make the callers' part of the epoch look empty.
 		let mut counts = c.counts;
-		counts.callers = T::MaxAccounts::get();
+		counts.targets = n;
+		counts.callers = T::MaxEdges::get();
 		let comp = Computation {
 			counts,
 			outcome: Some(RankOutcome { digest: [0; 32], iterations: 1, converged: true }),
@@ -248,19 +295,21 @@ mod benchmarks {
 	}
 
 	#[benchmark]
-	fn clean(n: Linear<0, { T::MaxEdges::get().min(T::MaxAccounts::get()).min(MAX_CHUNK) }>) {
+	fn clean(n: Linear<0, { T::MaxEdges::get().min(MAX_CHUNK) }>) {
 		record_edges::<T>(n);
-		// The chunk is the epoch's last: `n` edges (the dearer units: a take and a remove each),
-		// then the epoch's counters, input and computation are removed. Every sample touches
-		// the same storage, whatever `n`.
+		// Index the epoch as its collection would.
+		Pallet::<T>::collect(computation::<T>(Stage::Collect { next: 0, caller: 0, done: 0 }), n);
+		// The chunk is the epoch's last: `n` callers (an index taken and an edge list removed
+		// each; a target unit costs the same), then the epoch's counters, input and
+		// computation are removed. Every sample touches the same storage, whatever `n`.
 		let mut comp = computation::<T>(Stage::Clean { next: 0 });
 		comp.counts.targets = 0;
-		comp.counts.callers = 0;
+		comp.counts.callers = n;
 		#[block]
 		{
 			Pallet::<T>::clean(comp, n);
 		}
-		assert_eq!(Edges::<T>::get(comp.epoch, 0), None);
+		assert_eq!(CallerEdges::<T>::iter_prefix(comp.epoch).count(), 0);
 		assert!(Ongoing::<T>::get().is_none());
 	}
 

@@ -98,10 +98,11 @@ impl<T: Config> Pallet<T> {
 	/// hold it, or the ranking would never advance.
 	pub fn largest_step() -> Weight {
 		let db = T::DbWeight::get();
-		let (e, a) = (T::MaxEdges::get(), T::MaxAccounts::get().saturating_mul(2));
+		let (e, a) = (T::MaxEdges::get(), T::MaxEdges::get().saturating_mul(2));
 		T::WeightInfo::build(e, a)
 			.max(T::WeightInfo::rank_step(e, 1).saturating_add(db.writes(5)))
 			.max(T::WeightInfo::collect(1))
+			.max(T::WeightInfo::collect_boosts(1))
 			.max(T::WeightInfo::write(1))
 			.max(T::WeightInfo::clean(1))
 			.max(db.reads_writes(3, 3))

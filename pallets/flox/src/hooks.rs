@@ -28,11 +28,10 @@ impl<T: Config> Pallet<T> {
 	/// The bounds and the default parameters are usable.
 	pub(crate) fn do_integrity_test() {
 		assert!(T::MaxEdges::get() > 0, "MaxEdges must be above zero");
-		assert!(T::MaxAccounts::get() > 0, "MaxAccounts must be above zero");
 		assert!(T::MaxPendingCharges::get() > 0, "MaxPendingCharges must be above zero");
 		let bound = u64::from(T::MaxEdges::get())
 			.saturating_mul(24)
-			.saturating_add(u64::from(T::MaxAccounts::get()).saturating_mul(40))
+			.saturating_add(u64::from(T::MaxEdges::get()).saturating_mul(40))
 			.saturating_add(128);
 		assert!(bound <= u64::from(u32::MAX), "the graph's byte bound must fit u32");
 		assert!(
@@ -73,7 +72,6 @@ impl<T: Config> Pallet<T> {
 		Self::deposit_event(Event::EpochFrozen {
 			epoch: cur.id,
 			edges: counts.edges,
-			targets: counts.targets,
 			callers: counts.callers,
 			dropped: counts.dropped,
 			refused: counts.refused,
@@ -118,11 +116,17 @@ impl<T: Config> Pallet<T> {
 		let waiting = (db.reads(1), false);
 		let counts = comp.counts;
 		match comp.stage {
-			Stage::Collect { next } => {
-				let rem = counts.units().saturating_sub(next);
-				let Some(n) = fit(left, T::WeightInfo::collect, rem.into()) else { return waiting };
+			Stage::Collect { next, .. } => {
+				// Edges first (their units make the indices), then the cheaper boosts; a chunk
+				// that ends the edges and starts the boosts is priced as edges.
+				let (f, rem): (fn(u32) -> Weight, u32) = if next < counts.edges {
+					(T::WeightInfo::collect, counts.edges.saturating_sub(next))
+				} else {
+					(T::WeightInfo::collect_boosts, counts.units().saturating_sub(next))
+				};
+				let Some(n) = fit(left, f, rem.into()) else { return waiting };
 				Self::collect(comp, n);
-				(T::WeightInfo::collect(n), true)
+				(f(n), true)
 			},
 			Stage::Build => {
 				let w = T::WeightInfo::build(counts.edges, counts.accounts());
@@ -153,7 +157,7 @@ impl<T: Config> Pallet<T> {
 				(T::WeightInfo::write(n), !announced)
 			},
 			Stage::Clean { next } => {
-				let rem = counts.units().saturating_sub(next);
+				let rem = counts.accounts().saturating_sub(next);
 				let Some(n) = fit(left, T::WeightInfo::clean, rem.into()) else { return waiting };
 				Self::clean(comp, n);
 				(T::WeightInfo::clean(n), true)

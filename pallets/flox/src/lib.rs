@@ -13,7 +13,8 @@
 //!   paid (a message's recipient, a task's worker, a lease's lender) is the target; the payer is
 //!   the caller. One account may hold both roles; self-interaction does not count.
 //! - **Edge** `GasFee(target, caller)`: Power (PU) the caller paid to reach the target in an
-//!   epoch. Targets and callers get dense per-epoch indices in order of first appearance.
+//!   epoch, kept in the caller's edge list ([`CallerEdges`]). When the epoch is collected,
+//!   targets and callers get dense per-epoch indices in order of first appearance.
 //! - **Epoch**: a governed span of chain time (`epoch_length`, a week by default). When it ends
 //!   it is **frozen** (queued for ranking) and a new epoch records at once.
 //! - **Boost**: `tier(account) · min(1 + staked / boost_stake_unit, boost_cap)`, read from the
@@ -34,23 +35,24 @@
 //!    the charge is appended to the block's buffer [`Pending`] (at most `MaxPendingCharges`; past
 //!    it a charge is dropped and counted, and [`Event::ChargesDropped`] reports them).
 //!    *Folding* (the next block's `on_initialize`, before any rollover): the charges of one
-//!    `(caller, target)` pair are summed, then each pair's edge grows or a new edge (and new
-//!    indices) is made. A new edge is *admitted* only if its target is already indexed or exists
-//!    ([`Config::Accounts`]) and its caller has fewer than `max_edges_per_caller` edges in the
-//!    epoch; otherwise it is refused and counted (`EpochCounts::refused`). Past `MaxEdges` edges
-//!    or `MaxAccounts` accounts of a role a *new* edge is dropped and counted
+//!    `(caller, target)` pair are summed, then each caller's edge list is read once, its edges
+//!    grow or new ones are appended, and it is written once. A new edge is *admitted* only if
+//!    its target exists ([`Config::Accounts`]) and its caller has fewer than
+//!    `max_edges_per_caller` edges in the epoch; otherwise it is refused and counted
+//!    (`EpochCounts::refused`). Past `MaxEdges` edges a *new* edge is dropped and counted
 //!    ([`Event::EdgeLimitReached`] the first time in an epoch); existing edges keep accumulating.
 //! 2. **Rollover** (`on_initialize`, O(1)): once `now ≥ start + epoch_length` the epoch is frozen
 //!    into the ranking queue (an epoch without edges is not ranked) and the next starts with a
 //!    new id, so no data needs clearing first. The new epoch takes a snapshot of the parameters.
 //! 3. **Ranking** (`on_idle`, within `min(remaining, max_step_weight · max block)`), one frozen
 //!    epoch at a time, each phase in chunks sized from its benchmarked weight:
-//!    *collect* (edges, then each account's boost, into [`Input`]), *build* (the
+//!    *collect* (each caller's edges, giving accounts their dense indices in [`TargetIndex`],
+//!    [`Targets`] and [`Callers`], then each account's boost, into [`Input`]), *build* (the
 //!    `flox_rank::Graph` and `flox_rank::Ranker`, stored encoded in [`GraphState`] and
 //!    [`RankerState`]), *rank* (`Ranker::step` with the work the weight left allows), *write*
 //!    (ranks into [`Ranks`] and points into [`Points`], for each role that earned at least a
 //!    point; per-epoch totals into [`Credited`]; then the digest and [`Event::EpochRanked`]),
-//!    *clean* (the epoch's edges and indices, by cursor).
+//!    *clean* (the epoch's indices and edge lists, by cursor).
 //! 4. **Governance**: `set_params` (checked against the ranges of `types.rs`; applies from the
 //!    next epoch, except that a shorter `epoch_length` also shortens the running epoch) and
 //!    `set_tier`.
@@ -61,33 +63,41 @@
 //!
 //! ## Design
 //!
-//! - **Why a buffer.** The extension that charges every transaction must stay within 1.2 × the
-//!   stock fee extension (`docs/performance.md`). Updating an edge in place costs up to five
-//!   reads and seven writes; appending to [`Pending`], a key every block's `on_initialize`
-//!   already reads and clears (whitelisted, like `System::Events`), costs neither. The fold pays for the edges once per distinct pair and block, in the next block's
-//!   `on_initialize`, where its weight is declared; a block's charges are bounded by
-//!   `MaxPendingCharges`, so the fold is too.
+//! - **Why a buffer.** The extension that charges every transaction must stay cheap next to the
+//!   stock fee extension (`docs/performance.md`). Appending to [`Pending`], a key every block's
+//!   `on_initialize` already reads and clears (whitelisted, like `System::Events`), costs no
+//!   database access. The fold pays for the edges once per distinct caller and block, in the
+//!   next block's `on_initialize`, where its weight is declared. `MaxPendingCharges` is above
+//!   the most charged extrinsics a block can hold (a runtime test checks it), so no charge is
+//!   ever dropped for want of room.
+//! - **Why edges keyed by caller, indices at collection (issue 18).** With dense indices made
+//!   while recording, a new edge between new accounts cost two reads and six writes (both
+//!   indices both ways, the edge and its pair, about 340 µs in ParityDB weights): folding a
+//!   block of a few thousand new transfers would have taken most of the next block. Keyed by
+//!   account, a caller's edges are one storage item: a block's charges of one caller cost one
+//!   read and one write, new edges included, plus one existence read per new edge. Indices exist
+//!   only for the ranking, so the collect phase makes them, in `on_idle`, from the ranking's
+//!   share of a block.
 //! - **Why over blocks.** An epoch may hold 100 000 edges and the ranking iterates over all of
 //!   them tens of times: too much for one block. `flox-rank`'s `Ranker` is a resumable state
 //!   machine whose result does not depend on how its work is split, so the chain runs it in
 //!   `on_idle` with whatever weight blocks leave, and the result is exactly `flox_rank::rank`.
 //! - **Admission favours real activity (issue 16, item 3).** The epoch's bounds are first-come:
-//!   once `MaxAccounts` targets are indexed, every later new target is dropped for the rest of
-//!   the epoch. Without admission, 65 536 cheap messages to random addresses early in a week
-//!   filled the targets (and left 65 536 [`Ranks`] entries for addresses nobody holds). So:
-//!   a new target must *exist* ([`Config::Accounts`]: a system account or Flux in the runtime,
-//!   whose existential deposit or Flux someone paid; one read per new target, at the fold);
-//!   a caller makes at most `max_edges_per_caller` edges an epoch (counted in its
-//!   [`CallerIndex`] entry, which the fold reads anyway), so filling `MaxEdges` or `MaxAccounts`
-//!   takes that many *paying* callers; and a role's rank is kept in [`Ranks`] only if it earned a
-//!   point, so an account that earned nothing leaves nothing behind. Evicting the lightest edge
-//!   or account of a full epoch was not chosen: edges and accounts have dense indices in order of
-//!   first appearance, which the off-chain check of a digest rebuilds from the edge list, and a
-//!   bounded min-structure over 100 000 growing edges costs a logarithmic number of writes on
-//!   every fold.
+//!   once `MaxEdges` edges are made, every later new edge is dropped for the rest of the epoch.
+//!   Without admission, cheap messages to random addresses early in a week filled them (and
+//!   left a [`Ranks`] entry for each address nobody holds). So: a new edge's target must
+//!   *exist* ([`Config::Accounts`]: a system account or Flux in the runtime, whose existential
+//!   deposit or Flux someone paid; one read per new edge, at the fold); a caller makes at most
+//!   `max_edges_per_caller` edges an epoch (the length of its edge list, which the fold reads
+//!   anyway), so filling `MaxEdges` takes that many *paying* callers; and a role's rank is kept
+//!   in [`Ranks`] only if it earned a point, so an account that earned nothing leaves nothing
+//!   behind. Evicting the lightest edge of a full epoch was not chosen: a bounded min-structure
+//!   over 100 000 growing edges costs a logarithmic number of writes on every fold.
 //! - **Bounded storage.** Every item has a `MaxEncodedLen`: the graph and ranker are stored as
-//!   encoded bytes bounded by [`GraphBytes`] and [`RankerBytes`] (derived from `MaxEdges` and
-//!   `MaxAccounts`). Hooks use counters and cursors, never map iteration.
+//!   encoded bytes bounded by [`GraphBytes`] and [`RankerBytes`] (derived from `MaxEdges`: an
+//!   epoch has at most as many accounts of a role as edges). Hooks use counters and cursors;
+//!   the one iteration, over an epoch's callers while it is collected, resumes from the last
+//!   caller's key and reads as many callers as the chunk's weight pays for.
 //! - **Parameters per epoch.** Each epoch is ranked with the parameters in force when it started
 //!   (its length, boost, ratios, tolerance and iteration cap), so a change never alters an epoch
 //!   in progress or a running computation. `max_step_weight` applies at once.
@@ -113,8 +123,8 @@
 //! |---|---|---|
 //! | [`Pending`], [`PendingDropped`] | — | this block's charges, and how many were dropped (buffer full) |
 //! | [`Current`], [`Counts`] | — / epoch | the recording epoch (id, start, parameter snapshot); each epoch's counters |
-//! | [`TargetIndex`], [`CallerIndex`], [`Targets`], [`Callers`] | (epoch, account) / (epoch, index) | dense indices both ways (a caller's entry also counts its edges) |
-//! | [`Edges`], [`EdgeOf`] | (epoch, edge index) / (epoch, (target, caller)) | gas per edge, in recording order |
+//! | [`CallerEdges`] | (epoch, caller) | the caller's edges: `(target, gas)` in order of first appearance |
+//! | [`TargetIndex`], [`Targets`], [`Callers`] | (epoch, account) / (epoch, index) | dense indices, made when the epoch is collected |
 //! | [`Queue`], [`Ongoing`] | — | frozen epochs waiting (at most [`MAX_QUEUED_EPOCHS`]); the one ranking and its phase cursor |
 //! | [`Input`], [`GraphState`], [`RankerState`], [`Results`] | — | the ranking's working state (bounded blobs) |
 //! | [`Digests`], [`Credited`], [`LastRanked`] | epoch | kept per ranked epoch: digest, points budget and credited |
@@ -129,10 +139,10 @@
 //! ## Invariants (`do_try_state` in `try_state.rs`, after every test)
 //!
 //! 1. The stored, current and queued parameters are valid.
-//! 2. No epoch holds more than `MaxEdges` edges or `MaxAccounts` accounts a role, nor a caller
-//!    more than the epoch's `max_edges_per_caller` edges.
-//! 3. Each epoch's counters match its maps, and each caller's edge count its edges (except while
-//!    the epoch is being cleaned).
+//! 2. No epoch holds more than `MaxEdges` edges, nor a caller more than the epoch's
+//!    `max_edges_per_caller` edges.
+//! 3. Each epoch's counters match its edge lists (callers, edges), and its indices what the
+//!    collect phase made so far (except while the epoch is being cleaned).
 //! 4. Only the current, queued and ranking epochs hold data; the queue is in order.
 //! 5. Points credited in an epoch never exceed its budget `contracts_ratio + eoas_ratio`.
 //! 6. The points ledger holds exactly what the epochs credited.
@@ -147,7 +157,8 @@
 //!   already skipped `payer == counterparty` (this pallet ignores it too).
 //! - A caller paid for its charge, so it exists: only targets are checked with
 //!   [`Config::Accounts`]. Existence is read at the fold, so an account made in the same block as
-//!   a charge to it (a transfer to a newcomer) is admitted.
+//!   a charge to it (a transfer to a newcomer) is admitted; an existing edge grows without a
+//!   check.
 //! - A charge belongs to the epoch recording when its block was built: the next block folds it
 //!   before it checks for a rollover, so the last block of an epoch still counts in it.
 //! - Boosts read stake and tiers during the collect phase, in the blocks right after the
@@ -214,14 +225,11 @@ pub mod pallet {
 		type Time: Time<Moment = Moment>;
 		/// Who may change the parameters and tiers (governance; root in tests).
 		type UpdateOrigin: EnsureOrigin<Self::RuntimeOrigin>;
-		/// The most distinct edges an epoch records.
+		/// The most distinct edges an epoch records (and so the most accounts of each role).
 		#[pallet::constant]
 		type MaxEdges: Get<u32>;
-		/// The most accounts an epoch indexes in each role.
-		#[pallet::constant]
-		type MaxAccounts: Get<u32>;
-		/// The most charges a block notes for Flox; later charges of the block are dropped
-		/// and counted (the next block's `on_initialize` folds at most this many).
+		/// The most charges a block notes for Flox: at least the most charged extrinsics a
+		/// block can hold. Past it a charge would be dropped and counted.
 		#[pallet::constant]
 		type MaxPendingCharges: Get<u32>;
 		/// Whether an account exists: a new target is indexed only if it does.
@@ -233,12 +241,12 @@ pub mod pallet {
 		type BenchmarkHelper: BenchmarkHelper;
 	}
 
-	/// The graph's input as stored.
-	pub type InputOf<T> = GraphInput<<T as Config>::MaxEdges, <T as Config>::MaxAccounts>;
+	/// The graph's input as stored (an epoch has at most `MaxEdges` accounts of a role).
+	pub type InputOf<T> = GraphInput<<T as Config>::MaxEdges, <T as Config>::MaxEdges>;
 	/// The bound of the encoded graph.
-	pub type GraphBytesOf<T> = GraphBytes<<T as Config>::MaxEdges, <T as Config>::MaxAccounts>;
+	pub type GraphBytesOf<T> = GraphBytes<<T as Config>::MaxEdges, <T as Config>::MaxEdges>;
 	/// The bound of the encoded ranker.
-	pub type RankerBytesOf<T> = RankerBytes<<T as Config>::MaxAccounts>;
+	pub type RankerBytesOf<T> = RankerBytes<<T as Config>::MaxEdges>;
 
 	/// The governed parameters (the current epoch ranks with its own snapshot of them).
 	#[pallet::storage]
@@ -268,7 +276,21 @@ pub mod pallet {
 	#[pallet::whitelist_storage]
 	pub type PendingDropped<T> = StorageValue<_, u32, ValueQuery>;
 
-	/// Each target's index in an epoch.
+	/// Each caller's edges in an epoch: `(target, Power paid)`, in order of first appearance, at
+	/// most `max_edges_per_caller` of them. The fold reads and writes a caller's list once a
+	/// block; the collect phase reads the lists in key order.
+	#[pallet::storage]
+	pub type CallerEdges<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		EpochId,
+		Blake2_128Concat,
+		T::AccountId,
+		EdgeList<T::AccountId>,
+		OptionQuery,
+	>;
+
+	/// Each target's dense index in an epoch (made when the epoch is collected).
 	#[pallet::storage]
 	pub type TargetIndex<T: Config> = StorageDoubleMap<
 		_,
@@ -280,37 +302,15 @@ pub mod pallet {
 		OptionQuery,
 	>;
 
-	/// Each caller's index in an epoch, and its edges (for `max_edges_per_caller`).
-	#[pallet::storage]
-	pub type CallerIndex<T: Config> = StorageDoubleMap<
-		_,
-		Twox64Concat,
-		EpochId,
-		Blake2_128Concat,
-		T::AccountId,
-		CallerEntry,
-		OptionQuery,
-	>;
-
-	/// The target of each index in an epoch.
+	/// The target of each index in an epoch (made when the epoch is collected).
 	#[pallet::storage]
 	pub type Targets<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, EpochId, Twox64Concat, u32, T::AccountId, OptionQuery>;
 
-	/// The caller of each index in an epoch.
+	/// The caller of each index in an epoch (made when the epoch is collected).
 	#[pallet::storage]
 	pub type Callers<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, EpochId, Twox64Concat, u32, T::AccountId, OptionQuery>;
-
-	/// The edges of an epoch, by edge index (recording order).
-	#[pallet::storage]
-	pub type Edges<T> =
-		StorageDoubleMap<_, Twox64Concat, EpochId, Twox64Concat, u32, Edge, OptionQuery>;
-
-	/// The edge index of each `(target index, caller index)` pair of an epoch.
-	#[pallet::storage]
-	pub type EdgeOf<T> =
-		StorageDoubleMap<_, Twox64Concat, EpochId, Twox64Concat, (u32, u32), u32, OptionQuery>;
 
 	/// Frozen epochs waiting for their ranking, oldest first.
 	#[pallet::storage]
@@ -335,7 +335,7 @@ pub mod pallet {
 
 	/// The finished ranking's vectors, while they are written.
 	#[pallet::storage]
-	pub type Results<T: Config> = StorageValue<_, RankVectors<T::MaxAccounts>, OptionQuery>;
+	pub type Results<T: Config> = StorageValue<_, RankVectors<T::MaxEdges>, OptionQuery>;
 
 	/// The digest of each ranked epoch (one hash an epoch: kept).
 	#[pallet::storage]
@@ -366,8 +366,8 @@ pub mod pallet {
 
 	/// Weekly epochs; tolerance 2⁻⁴⁰ and at most 100 iterations; 1 000 Flux of stake adds one
 	/// to the boost, up to 10; 1 000 000 points a week for each role; at most a quarter of a
-	/// block; at most 256 edges a caller an epoch (filling the runtime's 65 536 targets takes
-	/// 256 paying callers, its 100 000 edges 391).
+	/// block; at most 256 edges a caller an epoch (filling the runtime's 100 000 edges takes 391
+	/// paying callers).
 	#[pallet::type_value]
 	pub fn DefaultParams() -> FloxParams {
 		FloxParams {
@@ -418,23 +418,24 @@ pub mod pallet {
 	#[allow(clippy::large_enum_variant)]
 	pub enum Event<T: Config> {
 		/// `epoch` ended: frozen with what it recorded (queued for ranking if it has edges);
-		/// `next` records from now.
+		/// `next` records from now. Its targets are counted when it is collected
+		/// ([`Event::EpochRanked`]).
 		EpochFrozen {
 			epoch: EpochId,
 			edges: u32,
-			targets: u32,
 			callers: u32,
 			dropped: u32,
 			refused: u32,
 			queued: bool,
 			next: EpochId,
 		},
-		/// `epoch` reached `MaxEdges` or `MaxAccounts`: new edges are dropped (and counted)
+		/// `epoch` reached `MaxEdges`: new edges are dropped (and counted)
 		/// until it ends. Emitted at most once an epoch: when the refused edge is the epoch's
 		/// first dropped charge (charges a full buffer dropped count too).
 		EdgeLimitReached { epoch: EpochId },
 		/// `count` charges of the last block found its charge buffer full (`MaxPendingCharges`)
-		/// and were not recorded; `epoch` counts them as dropped.
+		/// and were not recorded; `epoch` counts them as dropped. The runtime's buffer holds
+		/// more charges than a block can make, so this is a guard, not a policy.
 		ChargesDropped { epoch: EpochId, count: u32 },
 		/// The ranking of `epoch` started.
 		RankingStarted { epoch: EpochId },
@@ -489,7 +490,8 @@ pub mod pallet {
 		PointsRatioTooLarge,
 		/// `max_edges_per_caller` is zero: no caller could make an edge.
 		ZeroEdgesPerCaller,
-		/// `max_edges_per_caller` is above `MAX_EDGES_PER_CALLER` (65 536).
+		/// `max_edges_per_caller` is above `MAX_EDGES_PER_CALLER` (256), the bound of a caller's
+		/// edge list.
 		EdgesPerCallerTooLarge,
 	}
 

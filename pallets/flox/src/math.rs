@@ -1,5 +1,5 @@
 //! Flox's pure formulas: points from a rank, an account's boost, the summing of a block's
-//! charges by pair, and how many units of a phase fit a weight.
+//! charges by pair and their grouping by caller, and how many units of a phase fit a weight.
 //!
 //! Nothing here reads storage; the pallet feeds these functions what it read.
 
@@ -44,6 +44,24 @@ pub fn sum_by_pair<A: Ord + Clone>(charges: Vec<PendingCharge<A>>) -> Vec<(A, A,
 			None => {
 				first.insert(key.clone(), out.len());
 				out.push((key.0, key.1, ch.power));
+			},
+		}
+	}
+	out
+}
+
+/// The summed charges `(caller, target, power)` of [`sum_by_pair`], grouped by caller: each caller
+/// once, in order of first appearance, with its targets in the order they first appear. The fold
+/// reads and writes each caller's edge list once.
+pub fn by_caller<A: Ord + Clone>(pairs: Vec<(A, A, PowerUnits)>) -> Vec<(A, Vec<(A, PowerUnits)>)> {
+	let mut at: BTreeMap<A, usize> = BTreeMap::new();
+	let mut out: Vec<(A, Vec<(A, PowerUnits)>)> = Vec::new();
+	for (caller, target, power) in pairs {
+		match at.get(&caller).and_then(|&i| out.get_mut(i)) {
+			Some((_, targets)) => targets.push((target, power)),
+			None => {
+				at.insert(caller.clone(), out.len());
+				out.push((caller, alloc::vec![(target, power)]));
 			},
 		}
 	}
@@ -186,6 +204,24 @@ mod tests {
 				}
 			}
 			prop_assert_eq!(out.iter().map(|c| (c.0, c.1)).collect::<Vec<_>>(), seen);
+			// Grouped by caller: the same pairs, each caller once, nothing lost or reordered
+			// within a caller.
+			let grouped = by_caller(out.clone());
+			let callers: Vec<u64> = grouped.iter().map(|g| g.0).collect();
+			let mut distinct = callers.clone();
+			distinct.sort();
+			distinct.dedup();
+			prop_assert_eq!(distinct.len(), callers.len());
+			let flat: Vec<(u64, u64, u128)> = grouped
+				.iter()
+				.flat_map(|(c, ts)| ts.iter().map(move |&(t, w)| (*c, t, w)))
+				.collect();
+			for c in &callers {
+				let a: Vec<_> = out.iter().filter(|x| x.0 == *c).collect();
+				let b: Vec<_> = flat.iter().filter(|x| x.0 == *c).collect();
+				prop_assert_eq!(a, b);
+			}
+			prop_assert_eq!(flat.len(), out.len());
 		}
 
 		#[test]

@@ -1,8 +1,9 @@
-//! Ranking a frozen epoch, phase by phase: *collect* (edges, then each account's boost, into
-//! [`Input`]), *build* (the `flox_rank::Graph` and `Ranker`, stored encoded), *rank*
-//! (`Ranker::step`), *write* (ranks, points and the digest) and *clean* (the epoch's data, by
-//! cursor). Each phase function does `n` units and stores where it stopped in [`Ongoing`]; the
-//! driver that sizes `n` from the block's weight is in `hooks.rs`.
+//! Ranking a frozen epoch, phase by phase: *collect* (each caller's edges, making the dense
+//! indices, then each account's boost, into [`Input`]), *build* (the `flox_rank::Graph` and
+//! `Ranker`, stored encoded), *rank* (`Ranker::step`), *write* (ranks, points and the digest) and
+//! *clean* (the epoch's indices and edge lists, by cursor). Each phase function does `n` units and
+//! stores where it stopped in [`Ongoing`]; the driver that sizes `n` from the block's weight is in
+//! `hooks.rs`.
 
 use crate::{math, pallet::*, types::*};
 use alloc::vec::Vec;
@@ -37,7 +38,7 @@ impl<T: Config> Pallet<T> {
 			epoch: frozen.epoch,
 			params: frozen.params,
 			counts: Counts::<T>::get(frozen.epoch),
-			stage: Stage::Collect { next: 0 },
+			stage: Stage::Collect { next: 0, caller: 0, done: 0 },
 			outcome: None,
 		});
 		Input::<T>::kill();
@@ -57,35 +58,101 @@ impl<T: Config> Pallet<T> {
 		Self::deposit_event(Event::RankingFailed { epoch: comp.epoch, reason });
 	}
 
-	/// Collect phase: `n` units of edges, then target boosts, then caller boosts, into [`Input`].
+	/// Collect phase: `n` units of edges (caller by caller, each account given its dense index
+	/// on first appearance), then target boosts, then caller boosts, into [`Input`].
 	pub(crate) fn collect(mut comp: Computation, n: u32) {
-		let Stage::Collect { mut next } = comp.stage else { return };
-		let counts = comp.counts;
+		let Stage::Collect { mut next, mut caller, mut done } = comp.stage else { return };
 		let epoch = comp.epoch;
-		let total = counts.units();
-		let end = next.saturating_add(n).min(total);
 		let mut input = Input::<T>::get();
+		let mut left = n;
+		if next < comp.counts.edges {
+			let want = left.min(comp.counts.edges.saturating_sub(next));
+			let step = Self::collect_edges(epoch, &mut comp.counts, &mut input, caller, done, want);
+			(caller, done) = (step.caller, step.done);
+			left = left.saturating_sub(step.edges);
+			next = if step.exhausted { comp.counts.edges } else { next.saturating_add(step.edges) };
+		}
+		// The edges are collected (or this chunk stops within them): boosts follow.
+		let counts = comp.counts;
+		let total = counts.units();
+		let end = if next < counts.edges { next } else { next.saturating_add(left).min(total) };
 		while next < end {
-			if next < counts.edges {
-				if let Some(e) = Edges::<T>::get(epoch, next) {
-					let _ = input.edges.try_push((e.target, e.caller, e.gas));
-				}
+			let i = next.saturating_sub(counts.edges);
+			let (who, boosts) = if i < counts.targets {
+				(Targets::<T>::get(epoch, i), &mut input.target_boosts)
 			} else {
-				let i = next.saturating_sub(counts.edges);
-				let (who, boosts) = if i < counts.targets {
-					(Targets::<T>::get(epoch, i), &mut input.target_boosts)
-				} else {
-					let i = i.saturating_sub(counts.targets);
-					(Callers::<T>::get(epoch, i), &mut input.caller_boosts)
-				};
-				let b = who.map(|a| Self::boost(&a, &comp.params)).unwrap_or(0);
-				let _ = boosts.try_push(b);
-			}
+				let i = i.saturating_sub(counts.targets);
+				(Callers::<T>::get(epoch, i), &mut input.caller_boosts)
+			};
+			let b = who.map(|a| Self::boost(&a, &comp.params)).unwrap_or(0);
+			let _ = boosts.try_push(b);
 			next = next.saturating_add(1);
 		}
 		Input::<T>::put(input);
-		comp.stage = if next >= total { Stage::Build } else { Stage::Collect { next } };
+		comp.stage =
+			if next >= total { Stage::Build } else { Stage::Collect { next, caller, done } };
 		Ongoing::<T>::put(comp);
+	}
+
+	/// Collects at most `n` edges into `input`, from caller index `caller` on (of whose list
+	/// `done` edges are already collected): the callers in the order of their keys in
+	/// [`CallerEdges`], resumed after the last one begun. A caller gets the next index when its
+	/// first edge is collected, a target when it first appears; `counts.targets` counts them.
+	fn collect_edges(
+		epoch: EpochId,
+		counts: &mut EpochCounts,
+		input: &mut InputOf<T>,
+		mut caller: u32,
+		mut done: u32,
+		n: u32,
+	) -> EdgeStep {
+		// The caller in progress, if any, and where the callers after it start.
+		let begun = if done > 0 { Callers::<T>::get(epoch, caller) } else { None };
+		let last = if done > 0 {
+			begun.clone()
+		} else {
+			caller.checked_sub(1).and_then(|i| Callers::<T>::get(epoch, i))
+		};
+		let mut rest = match last {
+			Some(who) => CallerEdges::<T>::iter_prefix_from(
+				epoch,
+				CallerEdges::<T>::hashed_key_for(epoch, &who),
+			),
+			None => CallerEdges::<T>::iter_prefix(epoch),
+		};
+		let mut current =
+			begun.and_then(|who| CallerEdges::<T>::get(epoch, &who).map(|l| (who, l)));
+		let mut edges: u32 = 0;
+		let mut exhausted = false;
+		while edges < n {
+			let Some((who, list)) = current.take().or_else(|| rest.next()) else {
+				exhausted = true;
+				break;
+			};
+			if done.is_zero() {
+				Callers::<T>::insert(epoch, caller, &who);
+			}
+			for (target, gas) in list.iter().skip(done as usize) {
+				if edges >= n {
+					break;
+				}
+				let t = TargetIndex::<T>::get(epoch, target).unwrap_or_else(|| {
+					let t = counts.targets;
+					TargetIndex::<T>::insert(epoch, target, t);
+					Targets::<T>::insert(epoch, t, target);
+					counts.targets = t.saturating_add(1);
+					t
+				});
+				let _ = input.edges.try_push((t, caller, *gas));
+				done = done.saturating_add(1);
+				edges = edges.saturating_add(1);
+			}
+			if done as usize >= list.len() {
+				caller = caller.saturating_add(1);
+				done = 0;
+			}
+		}
+		EdgeStep { edges, caller, done, exhausted }
 	}
 
 	/// Build phase: the graph and a fresh ranker, stored encoded.
@@ -244,29 +311,21 @@ impl<T: Config> Pallet<T> {
 		Ongoing::<T>::put(comp);
 	}
 
-	/// Clean phase: removes `n` units of the epoch's edges, then targets, then callers; the
-	/// last chunk ends the computation.
+	/// Clean phase: removes `n` accounts' data, the targets (index both ways) then the callers
+	/// (index and edge list); the last chunk ends the computation.
 	pub(crate) fn clean(mut comp: Computation, n: u32) {
 		let Stage::Clean { mut next } = comp.stage else { return };
 		let (epoch, counts) = (comp.epoch, comp.counts);
-		let total = counts.units();
+		let total = counts.accounts();
 		let end = next.saturating_add(n).min(total);
 		while next < end {
-			if next < counts.edges {
-				if let Some(e) = Edges::<T>::take(epoch, next) {
-					EdgeOf::<T>::remove(epoch, (e.target, e.caller));
+			if next < counts.targets {
+				if let Some(who) = Targets::<T>::take(epoch, next) {
+					TargetIndex::<T>::remove(epoch, who);
 				}
-			} else {
-				let i = next.saturating_sub(counts.edges);
-				if i < counts.targets {
-					if let Some(who) = Targets::<T>::take(epoch, i) {
-						TargetIndex::<T>::remove(epoch, who);
-					}
-				} else if let Some(who) =
-					Callers::<T>::take(epoch, i.saturating_sub(counts.targets))
-				{
-					CallerIndex::<T>::remove(epoch, who);
-				}
+			} else if let Some(who) = Callers::<T>::take(epoch, next.saturating_sub(counts.targets))
+			{
+				CallerEdges::<T>::remove(epoch, who);
 			}
 			next = next.saturating_add(1);
 		}
@@ -280,4 +339,16 @@ impl<T: Config> Pallet<T> {
 			Ongoing::<T>::put(comp);
 		}
 	}
+}
+
+/// What one chunk of edge collection did.
+struct EdgeStep {
+	/// Edges collected.
+	edges: u32,
+	/// The caller to resume at.
+	caller: u32,
+	/// Edges of that caller already collected.
+	done: u32,
+	/// Every caller's list was read (the edges are collected).
+	exhausted: bool,
 }

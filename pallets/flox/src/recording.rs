@@ -1,16 +1,24 @@
 //! Recording: a charge is noted in the block's buffer ([`Pending`], one append), and the next
-//! block's `on_initialize` folds the buffer into the current epoch's edges, within the bounds and
-//! the admission rules (an existing target, a caller within its `max_edges_per_caller`).
+//! block's `on_initialize` folds the buffer into the current epoch's edge lists (one per caller,
+//! [`CallerEdges`]), within the bound and the admission rules (an existing target, a caller
+//! within its `max_edges_per_caller`).
 
-use crate::{math::sum_by_pair, pallet::*, traits::AccountExists, types::*, weights::WeightInfo};
+use crate::{
+	math::{by_caller, sum_by_pair},
+	pallet::*,
+	traits::AccountExists,
+	types::*,
+	weights::WeightInfo,
+};
+use alloc::vec::Vec;
 use fluxomics_primitives::PowerUnits;
 use frame_support::{traits::Get, weights::Weight};
 use sp_arithmetic::traits::Zero;
 
 impl<T: Config> Pallet<T> {
 	/// Notes a charge for the next block's fold: one append to a key every block touches, so
-	/// that the transaction extension stays cheap. A full buffer drops the charge and counts it
-	/// (the buffer is first-come within a block: see `docs/security.md`, Flox admission).
+	/// that the transaction extension stays cheap. The runtime's buffer holds more charges than a
+	/// block can make; a full buffer would drop the charge and count it.
 	pub(crate) fn note_charge(
 		payer: &T::AccountId,
 		counterparty: &T::AccountId,
@@ -26,9 +34,10 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Folds the last block's charges into the current epoch's edges, the charges of one
-	/// `(caller, target)` pair summed first (in order of first appearance), and counts the
-	/// charges the buffer dropped. Reads and clears the buffer in every block.
+	/// Folds the last block's charges into the current epoch's edges: the charges of one
+	/// `(caller, target)` pair summed, then each caller's edge list read and written once (callers
+	/// and targets in order of first appearance). Counts the charges the buffer dropped. Reads
+	/// and clears the buffer in every block; returns the weight of the work done.
 	pub(crate) fn fold_pending() -> Weight {
 		let charges = Pending::<T>::take();
 		let dropped = PendingDropped::<T>::take();
@@ -43,8 +52,10 @@ impl<T: Config> Pallet<T> {
 		let (epoch, quota) = (cur.id, cur.params.max_edges_per_caller);
 		let mut counts = Counts::<T>::get(epoch);
 		let before = counts;
-		for (caller, target, power) in sum_by_pair(charges.into_inner()) {
-			Self::record_edge(epoch, quota, &mut counts, &caller, &target, power);
+		let mut entries: u32 = 0;
+		for (caller, targets) in by_caller(sum_by_pair(charges.into_inner())) {
+			let read = Self::record_edges(epoch, quota, &mut counts, &caller, targets);
+			entries = entries.saturating_add(read);
 		}
 		if !dropped.is_zero() {
 			counts.dropped = counts.dropped.saturating_add(dropped);
@@ -53,7 +64,15 @@ impl<T: Config> Pallet<T> {
 		if counts != before {
 			Counts::<T>::insert(epoch, counts);
 		}
-		T::WeightInfo::fold(n).saturating_add(buffer)
+		Self::fold_weight(n, entries).saturating_add(buffer)
+	}
+
+	/// The weight of folding `n` charges whose callers' lists held `entries` edges before: each
+	/// charge at its dearest (a new caller's new edge, its target's existence read), and each
+	/// edge already in a list decoded and encoded once.
+	pub fn fold_weight(n: u32, entries: u32) -> Weight {
+		let per_entry = T::WeightInfo::fold_list(1).saturating_sub(T::WeightInfo::fold_list(0));
+		T::WeightInfo::fold(n).saturating_add(per_entry.saturating_mul(entries.into()))
 	}
 
 	/// Records one charge in the current epoch at once, as a fold of it alone would (the
@@ -63,76 +82,67 @@ impl<T: Config> Pallet<T> {
 		let cur = Current::<T>::get();
 		let mut counts = Counts::<T>::get(cur.id);
 		let quota = cur.params.max_edges_per_caller;
-		Self::record_edge(cur.id, quota, &mut counts, caller, target, power);
+		Self::record_edges(
+			cur.id,
+			quota,
+			&mut counts,
+			caller,
+			alloc::vec![(target.clone(), power)],
+		);
 		if counts != EpochCounts::default() {
 			Counts::<T>::insert(cur.id, counts);
 		}
 	}
 
-	/// Adds `power` to `epoch`'s edge `(target, caller)`, making the edge (and indices) if it is
-	/// new, the bounds allow and admission lets it in; `counts` is the epoch's, written by the
-	/// caller, and `quota` its `max_edges_per_caller`. Past a bound a new edge is dropped and
-	/// counted; if it is the epoch's first dropped charge (the count includes a full buffer's
-	/// drops) it is announced ([`Event::EdgeLimitReached`]). A new edge whose caller already has
-	/// `quota` edges, or whose target is new and does not exist ([`Config::Accounts`], read last:
-	/// the only read admission costs), is refused and counted.
-	pub(crate) fn record_edge(
+	/// Adds each `(target, power)` to `caller`'s edge list in `epoch`: an edge it has grows; a
+	/// new edge is appended if the bounds allow and admission lets it in. `counts` is the
+	/// epoch's, written by the caller of this function, and `quota` its `max_edges_per_caller`.
+	/// Past `MaxEdges` a new edge is dropped and counted; if it is the epoch's first dropped
+	/// charge (the count includes a full buffer's drops) it is announced
+	/// ([`Event::EdgeLimitReached`]). A new edge whose caller already has `quota` edges, or whose
+	/// target does not exist ([`Config::Accounts`], read last: the only read admission costs), is
+	/// refused and counted. The list is read once and written once if it changed; returns how
+	/// many edges it held before (what decoding it cost).
+	pub(crate) fn record_edges(
 		epoch: EpochId,
 		quota: u32,
 		counts: &mut EpochCounts,
 		caller: &T::AccountId,
-		target: &T::AccountId,
-		power: PowerUnits,
-	) {
-		if caller == target || power.is_zero() {
-			return;
-		}
-		let t = TargetIndex::<T>::get(epoch, target);
-		let c = CallerIndex::<T>::get(epoch, caller);
-		if let (Some(t), Some(c)) = (t, c) {
-			if let Some(e) = EdgeOf::<T>::get(epoch, (t, c.index)) {
-				Edges::<T>::mutate(epoch, e, |edge| {
-					if let Some(edge) = edge {
-						edge.gas = edge.gas.saturating_add(power);
-					}
-				});
-				return;
+		targets: Vec<(T::AccountId, PowerUnits)>,
+	) -> u32 {
+		let mut list = CallerEdges::<T>::get(epoch, caller).unwrap_or_default();
+		let held = u32::try_from(list.len()).unwrap_or(u32::MAX);
+		let mut changed = false;
+		for (target, power) in targets {
+			if *caller == target || power.is_zero() {
+				continue;
 			}
-		}
-		let full = counts.edges >= T::MaxEdges::get()
-			|| (t.is_none() && counts.targets >= T::MaxAccounts::get())
-			|| (c.is_none() && counts.callers >= T::MaxAccounts::get());
-		if full {
-			if counts.dropped.is_zero() {
-				Self::deposit_event(Event::EdgeLimitReached { epoch });
+			if let Some(edge) = list.iter_mut().find(|(t, _)| *t == target) {
+				edge.1 = edge.1.saturating_add(power);
+				changed = true;
+				continue;
 			}
-			counts.dropped = counts.dropped.saturating_add(1);
-			return;
+			if counts.edges >= T::MaxEdges::get() {
+				if counts.dropped.is_zero() {
+					Self::deposit_event(Event::EdgeLimitReached { epoch });
+				}
+				counts.dropped = counts.dropped.saturating_add(1);
+				continue;
+			}
+			let room = list.len() < quota as usize;
+			if !room || !T::Accounts::exists(&target) || list.try_push((target, power)).is_err() {
+				counts.refused = counts.refused.saturating_add(1);
+				continue;
+			}
+			counts.edges = counts.edges.saturating_add(1);
+			changed = true;
 		}
-		let admitted =
-			c.is_none_or(|c| c.edges < quota) && (t.is_some() || T::Accounts::exists(target));
-		if !admitted {
-			counts.refused = counts.refused.saturating_add(1);
-			return;
+		if changed {
+			if held.is_zero() {
+				counts.callers = counts.callers.saturating_add(1);
+			}
+			CallerEdges::<T>::insert(epoch, caller, list);
 		}
-		let t = t.unwrap_or_else(|| {
-			let i = counts.targets;
-			TargetIndex::<T>::insert(epoch, target, i);
-			Targets::<T>::insert(epoch, i, target);
-			counts.targets = i.saturating_add(1);
-			i
-		});
-		let mut entry = c.unwrap_or_else(|| {
-			let i = counts.callers;
-			Callers::<T>::insert(epoch, i, caller);
-			counts.callers = i.saturating_add(1);
-			CallerEntry { index: i, edges: 0 }
-		});
-		entry.edges = entry.edges.saturating_add(1);
-		CallerIndex::<T>::insert(epoch, caller, entry);
-		let e = counts.edges;
-		Edges::<T>::insert(epoch, e, Edge { target: t, caller: entry.index, gas: power });
-		EdgeOf::<T>::insert(epoch, (t, entry.index), e);
-		counts.edges = e.saturating_add(1);
+		held
 	}
 }

@@ -1,6 +1,6 @@
 //! What Flox asks of the runtime: whether an account exists. Flox indexes a new *target* only if
 //! it exists, so that charges to addresses nobody holds (a message to a random address costs the
-//! sender one cheap transaction) cannot fill an epoch's `MaxAccounts` and leave ranks behind for
+//! sender one cheap transaction) cannot fill an epoch's `MaxEdges` and leave ranks behind for
 //! nobody. The runtime answers from its own ledgers (a system account, or Flux); Flox depends on
 //! no other pallet.
 

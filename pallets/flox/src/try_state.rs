@@ -2,10 +2,10 @@
 //! `check_*` lists the invariants it checks; each error starts with the invariant's number.
 //!
 //! 1. The stored parameters, the current epoch's and the queued epochs' are valid.
-//! 2. Every epoch holds at most `MaxEdges` edges and `MaxAccounts` accounts a role, and no caller
-//!    more than the epoch's `max_edges_per_caller` edges.
-//! 3. Each epoch's counters match its maps, and each caller's edge count its edges (except while
-//!    the epoch is being cleaned).
+//! 2. Every epoch holds at most `MaxEdges` edges, and no caller more than the epoch's
+//!    `max_edges_per_caller` edges.
+//! 3. Each epoch's counters match its edge lists, and its dense indices what the collect phase
+//!    made so far (except while the epoch is being cleaned).
 //! 4. Only the current, queued and ranking epochs hold data; the queue is in order.
 //! 5. Points credited in an epoch never exceed its budget `contracts_ratio + eoas_ratio`.
 //! 6. The points ledger holds exactly what the epochs credited.
@@ -17,7 +17,7 @@
 //!    [`Points`]): an account that earned nothing leaves nothing behind.
 
 use crate::{pallet::*, types::*};
-use alloc::collections::BTreeMap;
+use alloc::vec::Vec;
 use codec::Decode;
 use flox_rank::{Graph, Ranker};
 use frame_support::{ensure, traits::Get};
@@ -48,10 +48,11 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// 2. Every epoch holds at most `MaxEdges` edges and `MaxAccounts` accounts a role, and no
-	///    caller more than its `max_edges_per_caller` edges.
-	/// 3. Its counters match its maps (index ↔ account both ways, edge ↔ pair, each caller's
-	///    edge count), except for the epoch being cleaned.
+	/// 2. Every epoch holds at most `MaxEdges` edges, and no caller more than its
+	///    `max_edges_per_caller` edges.
+	/// 3. Its counters match its edge lists (callers, edges; no empty list, no self-interaction,
+	///    no target twice in a list), and its indices are what the collect phase made so far
+	///    (each index both ways; none before collection), except for the epoch being cleaned.
 	/// 4. Epochs with data are the current one, the queued ones and the one being ranked; the
 	///    queue is in increasing order, before the current epoch and after the one being ranked.
 	fn check_epochs() -> Result<(), TryRuntimeError> {
@@ -65,56 +66,85 @@ impl<T: Config> Pallet<T> {
 			ensure!(f.epoch < cur, "4: queued epoch not before the current one");
 			prev = Some(f.epoch);
 		}
-		for (epoch, counts) in Counts::<T>::iter() {
-			ensure!(counts.edges <= T::MaxEdges::get(), "2: too many edges");
+		for (epoch, stored) in Counts::<T>::iter() {
+			ensure!(stored.edges <= T::MaxEdges::get(), "2: too many edges");
+			let comp = ongoing.filter(|c| c.epoch == epoch);
 			ensure!(
-				counts.targets <= T::MaxAccounts::get() && counts.callers <= T::MaxAccounts::get(),
-				"2: too many accounts"
-			);
-			let is_ongoing = ongoing.is_some_and(|c| c.epoch == epoch);
-			ensure!(
-				epoch == cur || is_ongoing || queue.iter().any(|f| f.epoch == epoch),
+				epoch == cur || comp.is_some() || queue.iter().any(|f| f.epoch == epoch),
 				"4: data of an epoch neither current, queued nor ranking"
 			);
-			if ongoing.is_some_and(|c| c.epoch == epoch && matches!(c.stage, Stage::Clean { .. })) {
+			if comp.is_some_and(|c| matches!(c.stage, Stage::Clean { .. })) {
 				continue;
 			}
 			// The parameters the epoch recorded with: its own snapshot.
 			let params = if epoch == cur {
 				Some(current.params)
-			} else if let Some(c) = ongoing.filter(|c| c.epoch == epoch) {
+			} else if let Some(c) = comp {
 				Some(c.params)
 			} else {
 				queue.iter().find(|f| f.epoch == epoch).map(|f| f.params)
 			};
-			let mut per_caller: BTreeMap<u32, u32> = BTreeMap::new();
-			let n = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
-			ensure!(n(Edges::<T>::iter_prefix(epoch).count()) == counts.edges, "3: edge count");
-			ensure!(n(EdgeOf::<T>::iter_prefix(epoch).count()) == counts.edges, "3: pair count");
-			for (i, e) in Edges::<T>::iter_prefix(epoch) {
-				ensure!(EdgeOf::<T>::get(epoch, (e.target, e.caller)) == Some(i), "3: edge pair");
-				ensure!(e.target < counts.targets && e.caller < counts.callers, "3: edge index");
-				let k = per_caller.entry(e.caller).or_default();
-				*k = k.saturating_add(1);
-			}
-			ensure!(n(Targets::<T>::iter_prefix(epoch).count()) == counts.targets, "3: targets");
-			ensure!(n(Callers::<T>::iter_prefix(epoch).count()) == counts.callers, "3: callers");
-			for (who, i) in TargetIndex::<T>::iter_prefix(epoch) {
-				ensure!(Targets::<T>::get(epoch, i) == Some(who), "3: target index");
-			}
-			for (who, c) in CallerIndex::<T>::iter_prefix(epoch) {
-				ensure!(Callers::<T>::get(epoch, c.index) == Some(who), "3: caller index");
-				let edges = per_caller.get(&c.index).copied().unwrap_or(0);
-				ensure!(c.edges == edges, "3: a caller's edge count differs from its edges");
-				ensure!(
-					params.is_none_or(|p| c.edges <= p.max_edges_per_caller),
-					"2: a caller has more edges than its epoch allows"
-				);
-			}
+			Self::check_edge_lists(epoch, &stored, params)?;
+			// The computation's counters count the targets as the collect phase indexes them.
+			let counts = comp.map_or(stored, |c| c.counts);
 			ensure!(
-				n(TargetIndex::<T>::iter_prefix(epoch).count()) == counts.targets
-					&& n(CallerIndex::<T>::iter_prefix(epoch).count()) == counts.callers,
-				"3: index count"
+				counts.edges == stored.edges && counts.callers == stored.callers,
+				"3: the computation's counters differ from the epoch's"
+			);
+			let callers_indexed = match comp.map(|c| c.stage) {
+				None => 0,
+				Some(Stage::Collect { next, caller, done }) if next < counts.edges => {
+					caller.saturating_add(u32::from(done > 0))
+				},
+				Some(_) => counts.callers,
+			};
+			Self::check_indices(epoch, counts.targets, callers_indexed)?;
+		}
+		Ok(())
+	}
+
+	/// 2 and 3 for the edge lists of `epoch`.
+	fn check_edge_lists(
+		epoch: EpochId,
+		counts: &EpochCounts,
+		params: Option<FloxParams>,
+	) -> Result<(), TryRuntimeError> {
+		let (mut callers, mut edges) = (0u32, 0u32);
+		for (caller, list) in CallerEdges::<T>::iter_prefix(epoch) {
+			ensure!(!list.is_empty(), "3: an empty edge list is stored");
+			let len = u32::try_from(list.len()).unwrap_or(u32::MAX);
+			ensure!(
+				params.is_none_or(|p| len <= p.max_edges_per_caller),
+				"2: a caller has more edges than its epoch allows"
+			);
+			let mut targets: Vec<&T::AccountId> = list.iter().map(|(t, _)| t).collect();
+			ensure!(targets.iter().all(|t| **t != caller), "3: a self-interaction is an edge");
+			targets.sort();
+			targets.dedup();
+			ensure!(targets.len() == list.len(), "3: a target appears twice in a list");
+			callers = callers.saturating_add(1);
+			edges = edges.saturating_add(len);
+		}
+		ensure!(callers == counts.callers, "3: caller count");
+		ensure!(edges == counts.edges, "3: edge count");
+		Ok(())
+	}
+
+	/// 3 for the dense indices of `epoch`: `targets` targets and `callers` callers indexed, each
+	/// index both ways, each caller one with an edge list.
+	fn check_indices(epoch: EpochId, targets: u32, callers: u32) -> Result<(), TryRuntimeError> {
+		let n = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+		ensure!(n(Targets::<T>::iter_prefix(epoch).count()) == targets, "3: targets");
+		ensure!(n(TargetIndex::<T>::iter_prefix(epoch).count()) == targets, "3: target indices");
+		for (who, i) in TargetIndex::<T>::iter_prefix(epoch) {
+			ensure!(Targets::<T>::get(epoch, i) == Some(who), "3: target index");
+		}
+		ensure!(n(Callers::<T>::iter_prefix(epoch).count()) == callers, "3: callers");
+		for (i, who) in Callers::<T>::iter_prefix(epoch) {
+			ensure!(i < callers, "3: caller index");
+			ensure!(
+				CallerEdges::<T>::contains_key(epoch, who),
+				"3: an indexed caller has no edges"
 			);
 		}
 		Ok(())

@@ -24,18 +24,19 @@ pub const MIN_EPOCH_LENGTH: Moment = 12_000;
 pub const MAX_EPOCH_LENGTH: Moment = 90 * fluxomics_primitives::MILLIS_PER_DAY;
 
 /// The most iterations of the ranking governance may set. One iteration of the largest runtime
-/// epoch (100 000 edges, 2 × 65 536 accounts) is about `2 · edges + accounts` ≈ 331 000 units of
-/// `rank_step` work at 19.5 ns each (`docs/performance.md`), 6.5 ms: 1 000 iterations take
-/// 6.5 s of weight, about 14 blocks at the default quarter of a 2 s block (0.014 % of a week's
-/// epoch of 6 s blocks). Even at the least share `set_params` allows (≈ 1.2 % of a block, what
-/// holds the ≈ 22 ms `build` of the largest epoch) it is about 370 blocks, under 40 minutes.
+/// epoch (100 000 edges, at most as many accounts of each role) is at most `2 · edges + accounts`
+/// = 400 000 units of `rank_step` work at 19.5 ns each (`docs/performance.md`), 7.8 ms: 1 000
+/// iterations take 7.8 s of weight, about 16 blocks at the default quarter of a 2 s block
+/// (0.016 % of a week's epoch of 6 s blocks). Even at the least share `set_params` allows
+/// (≈ 1.5 % of a block, what holds the ≈ 29 ms `build` of the largest epoch) it is about 280
+/// blocks, under half an hour.
 /// A `tolerance` of 0 (never converged before the cap) therefore ends within this many
 /// iterations; the default is 100, and 27 iterations already reach the exact fixed point of the
 /// largest measured epoch.
 pub const MAX_ITERATIONS: u32 = 1_000;
 
 /// The largest `boost_cap`: 1 000, the largest tier weight. A boost is at most
-/// `max_tier · boost_cap` = 10⁶, so the boosts of every account of an epoch (2 × 65 536 at 10²⁴
+/// `max_tier · boost_cap` = 10⁶, so the boosts of every account of an epoch (2 × 100 000 at 10²⁴
 /// in fixed point) sum far within `u128`: no valid cap makes the graph fail to build.
 pub const MAX_BOOST_CAP: FixedU128 = FixedU128::from_u32(1_000);
 
@@ -44,10 +45,16 @@ pub const MAX_BOOST_CAP: FixedU128 = FixedU128::from_u32(1_000);
 /// 8.6 · 10²⁷, far within `u128`: the points ledger never saturates, so its totals stay exact.
 pub const MAX_POINTS_RATIO: u128 = 1_000_000_000_000_000_000;
 
-/// The largest `max_edges_per_caller`: 65 536, the most targets a runtime epoch indexes
-/// (`MaxAccounts`). A caller never has more edges than there are targets, so a larger quota would
-/// never bind: refusing it keeps the value governance reads the value in force.
-pub const MAX_EDGES_PER_CALLER: u32 = 65_536;
+/// The largest `max_edges_per_caller`, and the bound of each caller's edge list
+/// ([`CallerEdges`](crate::CallerEdges)): 256. A caller's list is read and written whole by the
+/// fold of each block it paid in, so its size is what one caller's charges cost the fold
+/// (256 × 48 bytes in the runtime, 12 KiB); filling the runtime's 100 000 edges still takes 391
+/// paying callers.
+pub const MAX_EDGES_PER_CALLER: u32 = 256;
+
+/// A caller's edges in an epoch: `(target, Power paid)` in order of first appearance.
+pub type EdgeList<AccountId> =
+	BoundedVec<(AccountId, PowerUnits), frame_support::traits::ConstU32<MAX_EDGES_PER_CALLER>>;
 
 /// Flox's governed parameters, each within the range `validate_params` checks (the constants
 /// above). Each epoch takes a snapshot of them when it starts: a change applies from the next
@@ -94,7 +101,7 @@ pub struct FloxParams {
 	pub max_step_weight: Perbill,
 	/// The most edges (distinct targets) one caller makes in an epoch; within [1,
 	/// [`MAX_EDGES_PER_CALLER`]]. Past it the caller's charges still add to its edges, but reach no
-	/// new target: filling an epoch's `MaxEdges` or `MaxAccounts` takes that many paying callers.
+	/// new target: filling an epoch's `MaxEdges` takes that many paying callers.
 	pub max_edges_per_caller: u32,
 }
 
@@ -109,14 +116,14 @@ pub fn max_tier() -> TierWeight {
 /// What an epoch recorded.
 #[derive(Clone, Copy, PartialEq, Eq, Default, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
 pub struct EpochCounts {
-	/// Accounts indexed as targets.
+	/// Distinct targets: counted when the epoch is collected (zero while it records).
 	pub targets: u32,
-	/// Accounts indexed as callers.
+	/// Callers (accounts with at least one edge).
 	pub callers: u32,
 	/// Distinct `(target, caller)` edges.
 	pub edges: u32,
-	/// Charges that would have made a new edge past a bound (`MaxEdges`, `MaxAccounts`), or that
-	/// found the block's buffer full or their payer at its share of it, and were dropped.
+	/// Charges that would have made a new edge past `MaxEdges`, or that found the block's
+	/// buffer full, and were dropped.
 	pub dropped: u32,
 	/// Charges whose new edge admission refused: its target does not exist, or its caller already
 	/// has `max_edges_per_caller` edges.
@@ -128,31 +135,11 @@ impl EpochCounts {
 	pub fn accounts(&self) -> u32 {
 		self.targets.saturating_add(self.callers)
 	}
-	/// Edges plus accounts of both roles: the units of the collect and clean phases.
+	/// Edges plus accounts of both roles: the units of the collect phase (the targets are
+	/// known once the edges are collected).
 	pub fn units(&self) -> u32 {
 		self.edges.saturating_add(self.accounts())
 	}
-}
-
-/// A caller of an epoch: its dense index and how many edges it has (at most the epoch's
-/// `max_edges_per_caller`).
-#[derive(Clone, Copy, PartialEq, Eq, Default, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
-pub struct CallerEntry {
-	/// The caller's index in the epoch.
-	pub index: u32,
-	/// Its edges (distinct targets) in the epoch.
-	pub edges: u32,
-}
-
-/// One edge: the Power (PU) callers paid to reach a target during an epoch.
-#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
-pub struct Edge {
-	/// The target's index in the epoch.
-	pub target: u32,
-	/// The caller's index in the epoch.
-	pub caller: u32,
-	/// Power paid, in PU.
-	pub gas: PowerUnits,
 }
 
 /// A charge noted during a block, folded into the epoch's edges by the next block's
@@ -201,11 +188,17 @@ pub struct RankOutcome {
 /// Where the ranking of the epoch in [`Computation`] is.
 #[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
 pub enum Stage {
-	/// Reading unit `next` of the edges, then the targets, then the callers (their boosts) into
-	/// the graph's input.
+	/// Reading unit `next` of the edges (caller by caller, in the order of their keys in
+	/// [`CallerEdges`](crate::CallerEdges), giving each account its dense index on first
+	/// appearance), then the targets, then the callers (their boosts) into the graph's input.
 	Collect {
 		/// The next unit.
 		next: u32,
+		/// Callers whose edges are collected, or begun: the caller of index `caller` is the one
+		/// in progress if `done` is above zero.
+		caller: u32,
+		/// Edges of caller `caller` already collected.
+		done: u32,
 	},
 	/// Building the graph and the ranker from the input.
 	Build,
@@ -219,7 +212,8 @@ pub enum Stage {
 		/// The next unit.
 		next: u32,
 	},
-	/// Removing unit `next` of the edges, then the targets, then the callers.
+	/// Removing account `next` of the targets (index both ways), then the callers (index and
+	/// edge list).
 	Clean {
 		/// The next unit.
 		next: u32,

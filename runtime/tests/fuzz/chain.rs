@@ -63,10 +63,22 @@ pub fn tx_ext(nonce: u32, era: Era) -> TxExtension {
 		frame_system::CheckEra::<Runtime>::from(era),
 		frame_system::CheckNonce::<Runtime>::from(nonce),
 		frame_system::CheckWeight::<Runtime>::new(),
-		pallet_power_metering::ChargePower::<Runtime>::new(),
+		charge_fees(),
 		frame_metadata_hash_extension::CheckMetadataHash::<Runtime>::new(false),
 		frame_system::WeightReclaim::<Runtime>::new(),
 	)
+}
+
+/// The extension that pays: `ChargePower`, or the stock one in the `stock-fees` build.
+#[cfg(not(feature = "stock-fees"))]
+fn charge_fees() -> fluxomics_runtime::ChargeFees {
+	pallet_power_metering::ChargePower::<Runtime>::new()
+}
+
+/// The extension that pays: `ChargePower`, or the stock one in the `stock-fees` build.
+#[cfg(feature = "stock-fees")]
+fn charge_fees() -> fluxomics_runtime::ChargeFees {
+	pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0)
 }
 
 /// How an extrinsic is signed: the honest way, or one of the ways a pool refuses.

@@ -1,7 +1,7 @@
 //! A test runtime with Flox alone: stake and chain time are mocked.
 //!
-//! Flox: the default parameters but hour-long epochs; at most 64 edges an epoch and 32 accounts
-//! a role; a block notes 16 charges, at most 4 of one payer. Accounts: every account below
+//! Flox: the default parameters but hour-long epochs; at most 64 edges an epoch; a block notes
+//! 16 charges. Accounts: every account below
 //! [`NOBODY`] exists, the ones from it only once made with [`create_account`]. Stake: set per
 //! account with [`set_stake`] (none by default). Weights: the provisional `()` weights.
 
@@ -103,7 +103,6 @@ impl pallet_flox::Config for Test {
 	type Time = MockTime;
 	type UpdateOrigin = frame_system::EnsureRoot<AccountId>;
 	type MaxEdges = ConstU32<64>;
-	type MaxAccounts = ConstU32<32>;
 	type MaxPendingCharges = ConstU32<16>;
 	type Accounts = MockAccounts;
 	type WeightInfo = ();
@@ -226,6 +225,18 @@ pub fn charge(caller: AccountId, target: AccountId, power: u128) {
 pub fn record(caller: AccountId, target: AccountId, power: u128) {
 	charge(caller, target, power);
 	Flox::fold_pending();
+}
+
+/// `epoch`'s edges `(target, caller, gas)`, sorted (the API lists callers in storage-key order).
+pub fn sorted_edges(epoch: u32) -> Vec<(AccountId, AccountId, u128)> {
+	let mut edges = Flox::edges(epoch);
+	edges.sort();
+	edges
+}
+
+/// The gas of `epoch`'s edge `(target, caller)`, if it exists.
+pub fn gas(epoch: u32, target: AccountId, caller: AccountId) -> Option<u128> {
+	CallerEdges::<Test>::get(epoch, caller)?.into_iter().find(|(t, _)| *t == target).map(|e| e.1)
 }
 
 /// Flox's events, oldest first.

@@ -44,7 +44,7 @@ fn rank_epoch(per_block: impl Fn(Stage, EpochCounts) -> Weight) -> Ranked {
 		assert!(blocks < 200_000, "ranking does not finish");
 		let (stage, counts) = Ongoing::<Test>::get()
 			.map(|c| (c.stage, c.counts))
-			.unwrap_or((Stage::Collect { next: 0 }, EpochCounts::default()));
+			.unwrap_or((Stage::Collect { next: 0, caller: 0, done: 0 }, EpochCounts::default()));
 		idle(per_block(stage, counts));
 		let ranked = events().into_iter().find_map(|e| match e {
 			Event::EpochRanked { epoch, digest, .. } => Some((epoch, digest)),
@@ -192,9 +192,10 @@ fn progress_is_reported_phase_by_phase() {
 		let per = budgets(50, true);
 		while Ongoing::<Test>::get().is_some() || !Queue::<Test>::get().is_empty() {
 			next_block();
-			let (stage, counts) = Ongoing::<Test>::get()
-				.map(|c| (c.stage, c.counts))
-				.unwrap_or((Stage::Collect { next: 0 }, EpochCounts::default()));
+			let (stage, counts) = Ongoing::<Test>::get().map(|c| (c.stage, c.counts)).unwrap_or((
+				Stage::Collect { next: 0, caller: 0, done: 0 },
+				EpochCounts::default(),
+			));
 			idle(per(stage, counts));
 			if let Some(p) = Flox::epoch_status().ranking {
 				assert_eq!(p.epoch, 0);
