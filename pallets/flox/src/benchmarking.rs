@@ -75,23 +75,31 @@ mod benchmarks {
 	use super::*;
 
 	#[benchmark]
-	fn record() {
-		// Every block's `on_initialize` takes the buffer, so a charge appends to a value already
-		// in the block's overlay, in place, whatever its length: an append to a buffer taken
-		// in this block, as the runtime's charges make.
+	fn record(n: Linear<1, { T::MaxPendingCharges::get() }>) {
+		// `n` charges noted in one block, into a buffer the block's `on_initialize` took (so
+		// in the block's overlay, as the runtime's charges find it): the slope is what one
+		// charge costs, and a slope fitted up to a full buffer shows it does not grow with the
+		// charges before it.
 		Pending::<T>::put(BoundedVec::truncate_from(alloc::vec![PendingCharge {
 			payer: account::<T::AccountId>("payer", 0, SEED),
 			counterparty: account::<T::AccountId>("counterparty", 0, SEED),
 			power: 1,
 		}]));
-		let caller: T::AccountId = account("new-caller", 0, SEED);
-		let target: T::AccountId = account("new-target", 0, SEED);
+		PendingLen::<T>::put(1);
+		let callers: Vec<T::AccountId> = (0..n).map(|i| account("caller", i, SEED)).collect();
+		let target: T::AccountId = account("target", 0, SEED);
 		#[block]
 		{
 			let _ = Pending::<T>::take();
-			<Pallet<T> as OnPowerCharged<T::AccountId>>::on_power_charged(&caller, &target, 1_000);
+			PendingLen::<T>::kill();
+			for caller in callers.iter() {
+				<Pallet<T> as OnPowerCharged<T::AccountId>>::on_power_charged(
+					caller, &target, 1_000,
+				);
+			}
 		}
-		assert_eq!(Pending::<T>::decode_len(), Some(1));
+		assert_eq!(Pending::<T>::decode_len(), Some(n as usize));
+		assert_eq!(PendingLen::<T>::get(), n);
 	}
 
 	#[benchmark]

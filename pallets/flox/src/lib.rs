@@ -121,7 +121,7 @@
 //!
 //! | item | key | what |
 //! |---|---|---|
-//! | [`Pending`], [`PendingDropped`] | — | this block's charges, and how many were dropped (buffer full) |
+//! | [`Pending`], [`PendingLen`], [`PendingDropped`] | — | this block's charges, how many, and how many were dropped (buffer full) |
 //! | [`Current`], [`Counts`] | — / epoch | the recording epoch (id, start, parameter snapshot); each epoch's counters |
 //! | [`CallerEdges`] | (epoch, caller) | the caller's edges: `(target, gas)` in order of first appearance |
 //! | [`TargetIndex`], [`Targets`], [`Callers`] | (epoch, account) / (epoch, index) | dense indices, made when the epoch is collected |
@@ -148,7 +148,8 @@
 //! 6. The points ledger holds exactly what the epochs credited.
 //! 7. The stored graph and ranker decode, and exist only while ranking; results only while
 //!    writing.
-//! 8. The charge buffer holds no self-interaction nor zero charge, and drops only once full.
+//! 8. The charge buffer holds no self-interaction nor zero charge, its counter is its length,
+//!    and it drops only once full.
 //! 9. Ranks are kept only for accounts that earned points.
 //!
 //! ## Assumptions
@@ -270,6 +271,13 @@ pub mod pallet {
 	#[pallet::whitelist_storage]
 	pub type Pending<T: Config> =
 		StorageValue<_, BoundedVec<PendingCharge<T::AccountId>, T::MaxPendingCharges>, ValueQuery>;
+
+	/// How many charges [`Pending`] holds (whitelisted like it). A charge reads this counter
+	/// instead of the buffer's length: reading a value's length copies the whole value, which
+	/// would make each charge of a full block cost in proportion to the charges before it.
+	#[pallet::storage]
+	#[pallet::whitelist_storage]
+	pub type PendingLen<T> = StorageValue<_, u32, ValueQuery>;
 
 	/// Charges of the block being built that found [`Pending`] full (whitelisted like it).
 	#[pallet::storage]

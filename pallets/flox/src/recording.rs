@@ -11,6 +11,7 @@ use crate::{
 	weights::WeightInfo,
 };
 use alloc::vec::Vec;
+use codec::Encode;
 use fluxomics_primitives::PowerUnits;
 use frame_support::{traits::Get, weights::Weight};
 use sp_arithmetic::traits::Zero;
@@ -27,11 +28,17 @@ impl<T: Config> Pallet<T> {
 		if payer == counterparty || power.is_zero() {
 			return;
 		}
+		let len = PendingLen::<T>::get();
+		if len >= T::MaxPendingCharges::get() {
+			PendingDropped::<T>::mutate(|d| *d = d.saturating_add(1));
+			return;
+		}
 		let charge =
 			PendingCharge { payer: payer.clone(), counterparty: counterparty.clone(), power };
-		if Pending::<T>::try_append(charge).is_err() {
-			PendingDropped::<T>::mutate(|d| *d = d.saturating_add(1));
-		}
+		// Appended in place, without reading the buffer (`try_append` would copy it whole to
+		// read its length); `PendingLen` keeps it within its bound (invariant 8).
+		sp_io::storage::append(&Pending::<T>::hashed_key(), charge.encode());
+		PendingLen::<T>::put(len.saturating_add(1));
 	}
 
 	/// Folds the last block's charges into the current epoch's edges: the charges of one
@@ -40,10 +47,11 @@ impl<T: Config> Pallet<T> {
 	/// and clears the buffer in every block; returns the weight of the work done.
 	pub(crate) fn fold_pending() -> Weight {
 		let charges = Pending::<T>::take();
+		PendingLen::<T>::kill();
 		let dropped = PendingDropped::<T>::take();
 		let db = T::DbWeight::get();
-		// The buffer and its drop counter are whitelisted: this is where they are paid for.
-		let buffer = db.reads_writes(2, 2);
+		// The buffer and its counters are whitelisted: this is where they are paid for.
+		let buffer = db.reads_writes(2, 3);
 		if charges.is_empty() && dropped.is_zero() {
 			return buffer;
 		}

@@ -11,8 +11,8 @@
 //! 6. The points ledger holds exactly what the epochs credited.
 //! 7. The stored graph and ranker decode, and exist only while ranking; results only while
 //!    writing.
-//! 8. The charge buffer holds no self-interaction nor zero charge, and drops charges only once
-//!    it is full.
+//! 8. The charge buffer holds no self-interaction nor zero charge, its counter is its length,
+//!    and it drops charges only once it is full.
 //! 9. Ranks are kept only for accounts that earned points (every [`Ranks`] entry has
 //!    [`Points`]): an account that earned nothing leaves nothing behind.
 
@@ -53,8 +53,9 @@ impl<T: Config> Pallet<T> {
 	/// 3. Its counters match its edge lists (callers, edges; no empty list, no self-interaction,
 	///    no target twice in a list), and its indices are what the collect phase made so far
 	///    (each index both ways; none before collection), except for the epoch being cleaned.
-	/// 4. Epochs with data are the current one, the queued ones and the one being ranked; the
-	///    queue is in increasing order, before the current epoch and after the one being ranked.
+	/// 4. Epochs with data are the current one, the queued ones and the one being ranked (and no
+	///    list or index outlives its epoch's counters); the queue is in increasing order, before
+	///    the current epoch and after the one being ranked.
 	fn check_epochs() -> Result<(), TryRuntimeError> {
 		let current = Current::<T>::get();
 		let cur = current.id;
@@ -66,6 +67,15 @@ impl<T: Config> Pallet<T> {
 			ensure!(f.epoch < cur, "4: queued epoch not before the current one");
 			prev = Some(f.epoch);
 		}
+		// No epoch's lists or indices outlive its counters (what cleaning removes last).
+		let orphan = |e: EpochId| !Counts::<T>::contains_key(e);
+		ensure!(
+			!CallerEdges::<T>::iter_keys().any(|(e, _)| orphan(e))
+				&& !TargetIndex::<T>::iter_keys().any(|(e, _)| orphan(e))
+				&& !Targets::<T>::iter_keys().any(|(e, _)| orphan(e))
+				&& !Callers::<T>::iter_keys().any(|(e, _)| orphan(e)),
+			"4: data of an epoch without counters"
+		);
 		for (epoch, stored) in Counts::<T>::iter() {
 			ensure!(stored.edges <= T::MaxEdges::get(), "2: too many edges");
 			let comp = ongoing.filter(|c| c.epoch == epoch);
@@ -91,6 +101,13 @@ impl<T: Config> Pallet<T> {
 				counts.edges == stored.edges && counts.callers == stored.callers,
 				"3: the computation's counters differ from the epoch's"
 			);
+			// The input holds the edges collected so far.
+			if let Some(Stage::Collect { next, .. }) = comp.map(|c| c.stage) {
+				ensure!(
+					Input::<T>::get().edges.len() == next.min(counts.edges) as usize,
+					"3: the input does not hold the edges collected so far"
+				);
+			}
 			let callers_indexed = match comp.map(|c| c.stage) {
 				None => 0,
 				Some(Stage::Collect { next, caller, done }) if next < counts.edges => {
@@ -188,13 +205,17 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// 8. The charge buffer holds no self-interaction nor zero charge, and drops charges only
-	///    once it is full.
+	/// 8. The charge buffer holds no self-interaction nor zero charge, its counter is its length,
+	///    and it drops charges only once it is full.
 	fn check_buffer() -> Result<(), TryRuntimeError> {
 		let pending = Pending::<T>::get();
 		ensure!(
 			pending.iter().all(|c| c.payer != c.counterparty && !c.power.is_zero()),
 			"8: a self-interaction or a zero charge is buffered"
+		);
+		ensure!(
+			pending.len() == PendingLen::<T>::get() as usize,
+			"8: the buffer's counter differs from its length"
 		);
 		let full = pending.len() == T::MaxPendingCharges::get() as usize;
 		ensure!(

@@ -39,7 +39,7 @@ use core::marker::PhantomData;
 
 /// Weight functions needed for `pallet_flox`.
 pub trait WeightInfo {
-	fn record() -> Weight;
+	fn record(n: u32, ) -> Weight;
 	fn fold(n: u32, ) -> Weight;
 	fn fold_list(e: u32, ) -> Weight;
 	fn epoch_check() -> Weight;
@@ -57,12 +57,15 @@ pub trait WeightInfo {
 /// Weights for `pallet_flox` in the Fluxomics runtime.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
-	fn record() -> Weight {
+	/// The range of component `n` is `[1, 12288]`.
+	fn record(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 1_856_000 picoseconds.
-		Weight::from_parts(2_460_000, 0)
+		// Minimum execution time: 2_347_000 picoseconds.
+		Weight::from_parts(2_623_000, 0)
+			// Standard Error: 289
+			.saturating_add(Weight::from_parts(618_819, 0).saturating_mul(n.into()))
 	}
 	/// Storage: `Flox::Current` (r:1 w:0)
 	/// Proof: `Flox::Current` (`max_values`: Some(1), `max_size`: Some(104), added: 599, mode: `MaxEncodedLen`)
@@ -77,10 +80,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `105608 + n * (88 ±0)`
 		//  Estimated: `3497 + n * (14825 ±0)`
-		// Minimum execution time: 1_713_000 picoseconds.
-		Weight::from_parts(1_884_000, 3497)
-			// Standard Error: 50_098
-			.saturating_add(Weight::from_parts(14_538_268, 0).saturating_mul(n.into()))
+		// Minimum execution time: 2_034_000 picoseconds.
+		Weight::from_parts(2_104_000, 3497)
+			// Standard Error: 92_184
+			.saturating_add(Weight::from_parts(15_611_567, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -100,10 +103,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `406 + e * (48 ±0)`
 		//  Estimated: `15815`
-		// Minimum execution time: 16_420_000 picoseconds.
-		Weight::from_parts(22_361_284, 15815)
-			// Standard Error: 837
-			.saturating_add(Weight::from_parts(89_630, 0).saturating_mul(e.into()))
+		// Minimum execution time: 17_131_000 picoseconds.
+		Weight::from_parts(26_434_232, 15815)
+			// Standard Error: 1_189
+			.saturating_add(Weight::from_parts(110_130, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -113,8 +116,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `117`
 		//  Estimated: `1589`
-		// Minimum execution time: 4_673_000 picoseconds.
-		Weight::from_parts(5_352_000, 1589)
+		// Minimum execution time: 5_219_000 picoseconds.
+		Weight::from_parts(6_317_000, 1589)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 	}
 	/// Storage: `Flox::Current` (r:1 w:1)
@@ -129,8 +132,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `534`
 		//  Estimated: `3497`
-		// Minimum execution time: 15_363_000 picoseconds.
-		Weight::from_parts(16_633_000, 3497)
+		// Minimum execution time: 16_225_000 picoseconds.
+		Weight::from_parts(19_395_000, 3497)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -151,10 +154,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2400009 + n * (80 ±0)`
 		//  Estimated: `5601497 + n * (14825 ±0)`
-		// Minimum execution time: 2_790_708_000 picoseconds.
-		Weight::from_parts(3_076_153_599, 5601497)
-			// Standard Error: 113_415
-			.saturating_add(Weight::from_parts(15_942_047, 0).saturating_mul(n.into()))
+		// Minimum execution time: 3_550_340_000 picoseconds.
+		Weight::from_parts(4_672_187_662, 5601497)
+			// Standard Error: 164_191
+			.saturating_add(Weight::from_parts(16_956_146, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -176,10 +179,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2400183 + n * (211 ±0)`
 		//  Estimated: `5601497 + n * (3340 ±0)`
-		// Minimum execution time: 2_964_130_000 picoseconds.
-		Weight::from_parts(3_158_543_072, 5601497)
-			// Standard Error: 124_455
-			.saturating_add(Weight::from_parts(16_272_533, 0).saturating_mul(n.into()))
+		// Minimum execution time: 3_321_036_000 picoseconds.
+		Weight::from_parts(3_429_755_889, 5601497)
+			// Standard Error: 207_640
+			.saturating_add(Weight::from_parts(19_163_523, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -199,12 +202,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `4 + a * (32 ±0) + e * (24 ±0)`
 		//  Estimated: `5601497`
-		// Minimum execution time: 2_693_055_000 picoseconds.
-		Weight::from_parts(2_738_245_000, 5601497)
-			// Standard Error: 2_621
-			.saturating_add(Weight::from_parts(82_739, 0).saturating_mul(e.into()))
-			// Standard Error: 2_621
-			.saturating_add(Weight::from_parts(107_405, 0).saturating_mul(a.into()))
+		// Minimum execution time: 3_132_262_000 picoseconds.
+		Weight::from_parts(3_196_634_000, 5601497)
+			// Standard Error: 2_237
+			.saturating_add(Weight::from_parts(101_406, 0).saturating_mul(e.into()))
+			// Standard Error: 2_237
+			.saturating_add(Weight::from_parts(109_209, 0).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -220,12 +223,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `159 + e * (96 ±0)`
 		//  Estimated: `6401617`
-		// Minimum execution time: 2_072_943_000 picoseconds.
-		Weight::from_parts(2_081_010_000, 6401617)
-			// Standard Error: 1_106
-			.saturating_add(Weight::from_parts(148_436, 0).saturating_mul(e.into()))
-			// Standard Error: 1_107
-			.saturating_add(Weight::from_parts(3_609, 0).saturating_mul(w.into()))
+		// Minimum execution time: 2_291_099_000 picoseconds.
+		Weight::from_parts(2_327_361_000, 6401617)
+			// Standard Error: 1_443
+			.saturating_add(Weight::from_parts(174_529, 0).saturating_mul(e.into()))
+			// Standard Error: 1_444
+			.saturating_add(Weight::from_parts(1_576, 0).saturating_mul(w.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -246,10 +249,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `800526 + n * (56 ±0)`
 		//  Estimated: `1601493 + n * (2543 ±0)`
-		// Minimum execution time: 464_612_000 picoseconds.
-		Weight::from_parts(397_209_226, 1601493)
-			// Standard Error: 63_775
-			.saturating_add(Weight::from_parts(10_643_667, 0).saturating_mul(n.into()))
+		// Minimum execution time: 505_632_000 picoseconds.
+		Weight::from_parts(597_362_851, 1601493)
+			// Standard Error: 65_688
+			.saturating_add(Weight::from_parts(11_705_300, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -271,10 +274,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `31 + n * (48 ±0)`
 		//  Estimated: `990 + n * (2531 ±0)`
-		// Minimum execution time: 5_165_000 picoseconds.
-		Weight::from_parts(5_250_000, 990)
-			// Standard Error: 26_835
-			.saturating_add(Weight::from_parts(6_506_273, 0).saturating_mul(n.into()))
+		// Minimum execution time: 5_072_000 picoseconds.
+		Weight::from_parts(5_203_000, 990)
+			// Standard Error: 21_344
+			.saturating_add(Weight::from_parts(6_850_267, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
@@ -290,8 +293,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `574`
 		//  Estimated: `1870`
-		// Minimum execution time: 13_234_000 picoseconds.
-		Weight::from_parts(15_260_000, 1870)
+		// Minimum execution time: 13_407_000 picoseconds.
+		Weight::from_parts(15_514_000, 1870)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -301,8 +304,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3529`
-		// Minimum execution time: 7_546_000 picoseconds.
-		Weight::from_parts(9_342_000, 3529)
+		// Minimum execution time: 7_656_000 picoseconds.
+		Weight::from_parts(8_723_000, 3529)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -310,12 +313,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 
 // For tests and for runtimes that take these numbers with ParityDB's costs.
 impl WeightInfo for () {
-	fn record() -> Weight {
-		Weight::from_parts(2_460_000, 0)
+	fn record(n: u32, ) -> Weight {
+		Weight::from_parts(2_623_000, 0)
+			.saturating_add(Weight::from_parts(618_819, 0).saturating_mul(n.into()))
 	}
 	fn fold(n: u32, ) -> Weight {
-		Weight::from_parts(1_884_000, 3497)
-			.saturating_add(Weight::from_parts(14_538_268, 0).saturating_mul(n.into()))
+		Weight::from_parts(2_104_000, 3497)
+			.saturating_add(Weight::from_parts(15_611_567, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
@@ -323,23 +327,23 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 14825).saturating_mul(n.into()))
 	}
 	fn fold_list(e: u32, ) -> Weight {
-		Weight::from_parts(22_361_284, 15815)
-			.saturating_add(Weight::from_parts(89_630, 0).saturating_mul(e.into()))
+		Weight::from_parts(26_434_232, 15815)
+			.saturating_add(Weight::from_parts(110_130, 0).saturating_mul(e.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn epoch_check() -> Weight {
-		Weight::from_parts(5_352_000, 1589)
+		Weight::from_parts(6_317_000, 1589)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 	}
 	fn epoch_rollover() -> Weight {
-		Weight::from_parts(16_633_000, 3497)
+		Weight::from_parts(19_395_000, 3497)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn collect(n: u32, ) -> Weight {
-		Weight::from_parts(3_076_153_599, 5601497)
-			.saturating_add(Weight::from_parts(15_942_047, 0).saturating_mul(n.into()))
+		Weight::from_parts(4_672_187_662, 5601497)
+			.saturating_add(Weight::from_parts(16_956_146, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
@@ -347,30 +351,30 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 14825).saturating_mul(n.into()))
 	}
 	fn collect_boosts(n: u32, ) -> Weight {
-		Weight::from_parts(3_158_543_072, 5601497)
-			.saturating_add(Weight::from_parts(16_272_533, 0).saturating_mul(n.into()))
+		Weight::from_parts(3_429_755_889, 5601497)
+			.saturating_add(Weight::from_parts(19_163_523, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 			.saturating_add(Weight::from_parts(0, 3340).saturating_mul(n.into()))
 	}
 	fn build(e: u32, a: u32, ) -> Weight {
-		Weight::from_parts(2_738_245_000, 5601497)
-			.saturating_add(Weight::from_parts(82_739, 0).saturating_mul(e.into()))
-			.saturating_add(Weight::from_parts(107_405, 0).saturating_mul(a.into()))
+		Weight::from_parts(3_196_634_000, 5601497)
+			.saturating_add(Weight::from_parts(101_406, 0).saturating_mul(e.into()))
+			.saturating_add(Weight::from_parts(109_209, 0).saturating_mul(a.into()))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn rank_step(e: u32, w: u32, ) -> Weight {
-		Weight::from_parts(2_081_010_000, 6401617)
-			.saturating_add(Weight::from_parts(148_436, 0).saturating_mul(e.into()))
-			.saturating_add(Weight::from_parts(3_609, 0).saturating_mul(w.into()))
+		Weight::from_parts(2_327_361_000, 6401617)
+			.saturating_add(Weight::from_parts(174_529, 0).saturating_mul(e.into()))
+			.saturating_add(Weight::from_parts(1_576, 0).saturating_mul(w.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn write(n: u32, ) -> Weight {
-		Weight::from_parts(397_209_226, 1601493)
-			.saturating_add(Weight::from_parts(10_643_667, 0).saturating_mul(n.into()))
+		Weight::from_parts(597_362_851, 1601493)
+			.saturating_add(Weight::from_parts(11_705_300, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
@@ -378,20 +382,20 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2543).saturating_mul(n.into()))
 	}
 	fn clean(n: u32, ) -> Weight {
-		Weight::from_parts(5_250_000, 990)
-			.saturating_add(Weight::from_parts(6_506_273, 0).saturating_mul(n.into()))
+		Weight::from_parts(5_203_000, 990)
+			.saturating_add(Weight::from_parts(6_850_267, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2531).saturating_mul(n.into()))
 	}
 	fn set_params() -> Weight {
-		Weight::from_parts(15_260_000, 1870)
+		Weight::from_parts(15_514_000, 1870)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn set_tier() -> Weight {
-		Weight::from_parts(9_342_000, 3529)
+		Weight::from_parts(8_723_000, 3529)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}

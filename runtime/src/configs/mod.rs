@@ -233,7 +233,7 @@ impl frame_support::traits::Get<sp_runtime::FixedU128> for MeteringExchangeRate 
 
 /// Flox: at most 100 000 edges an epoch (the ranking of the largest epoch fits in an epoch at a
 /// quarter of each block: `docs/performance.md`), and a charge buffer of 12 288, above the most
-/// charged extrinsics a block can hold (about 8 300 at the least weight a charged extrinsic has;
+/// charged extrinsics a block can hold (about 8 900 at the least weight a charged extrinsic has;
 /// `tests/flox_full_block.rs` checks it), so that every charge reaches the ranking. A new target
 /// must exist ([`FloxAccounts`]).
 impl pallet_flox::Config for Runtime {
@@ -257,7 +257,8 @@ impl pallet_flox::AccountExists<AccountId> for FloxAccounts {
 		System::account_exists(who) || pallet_flux::Accounts::<Runtime>::contains_key(who)
 	}
 
-	/// The dearest: Flux and no system account, so both reads are made.
+	/// A Flux account (its ledger takes a sufficient reference, so it has a system account too):
+	/// an admitted target costs one read; only a refused one, which exists nowhere, reads both.
 	#[cfg(feature = "runtime-benchmarks")]
 	fn create_for_benchmark(who: &AccountId) {
 		use fluxomics_primitives::StakeInfo;
