@@ -17,7 +17,7 @@
 //! 3. It follows the best chain (`chain_getBlock`) until every transfer is in a block, and prints
 //!    `TPS <variant> <label> <included> <seconds> <per second> sent=<per second>`: the inclusion
 //!    rate, from the first send to the block holding the last transfer, and the send rate, which
-//!    shows the sender is not the bottleneck. Appended to `$BENCH_OUT` if set.
+//!    shows how near the sender itself is to being the limit. Appended to `$BENCH_OUT` if set.
 
 // Test code: a failed step stops the test with its reason.
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::indexing_slicing)]
