@@ -26,8 +26,7 @@ use chain::{Head, Keys, Signing};
 use codec::Encode;
 use fluxomics_runtime::{
 	constants::{RuntimeBlockLength, RuntimeBlockWeights, HETU, MILLI_HETU, SLOT_DURATION},
-	AccountId, Block, Executive, RuntimeCall, RuntimeEvent, System, TimestampCall,
-	UncheckedExtrinsic,
+	AccountId, Block, Executive, RuntimeCall, RuntimeEvent, System, UncheckedExtrinsic,
 };
 use frame_support::dispatch::DispatchClass;
 use sp_genesis_builder::DEV_RUNTIME_PRESET;
@@ -42,30 +41,6 @@ const VARIANT: &str = if cfg!(feature = "stock-fees") { "stock" } else { "fluxom
 
 /// The dev keyring accounts that sign (all funded with HETU; the first three staked at genesis).
 const SIGNERS: usize = 14;
-
-/// Opens the block after `head`, `slots` slots later: its hooks and its timestamp inherent,
-/// which starts `body`.
-fn open_block(head: &mut Head, slots: u64, body: &mut Vec<UncheckedExtrinsic>) {
-	let slot = head.slot + slots;
-	let now = slot * SLOT_DURATION;
-	Executive::initialize_block(&head.next_header(slot));
-	let timestamp =
-		UncheckedExtrinsic::new_bare(RuntimeCall::Timestamp(TimestampCall::set { now }));
-	assert!(matches!(Executive::apply_extrinsic(timestamp.clone()), Ok(Ok(()))));
-	Executive::inherents_applied();
-	body.clear();
-	body.push(timestamp);
-	head.slot = slot;
-	head.now = now;
-}
-
-/// Finalizes the block; returns it whole (header and `body`), as an importing node receives it.
-fn close_block(head: &mut Head, body: &[UncheckedExtrinsic]) -> Block {
-	let header = Executive::finalize_block();
-	head.number += 1;
-	head.parent = sp_runtime::traits::Header::hash(&header);
-	Block { header, extrinsics: body.to_vec() }
-}
 
 /// Applies `call` signed by `signer`; if it is included, it joins `body` and the signer's nonce
 /// moves on.
@@ -108,8 +83,7 @@ fn fill(kind: Kind, staked: bool) -> String {
 			(0..keys.len()).map(|i| System::account_nonce(keys.id(i))).collect();
 		let signers: Vec<usize> =
 			if staked { (0..SIGNERS).collect() } else { (3..SIGNERS).collect() };
-		let mut body = Vec::new();
-		open_block(&mut head, 1, &mut body);
+		let mut body = vec![head.open_block(1, 0).unwrap()];
 		if staked {
 			// The stake call's own fee may come out of the Flux just converted: stake a little
 			// less than that.
@@ -121,8 +95,9 @@ fn fill(kind: Kind, staked: bool) -> String {
 				apply(&keys, &head, &mut nonces, &mut body, s, stake).expect("stake");
 			}
 		}
-		let setup = close_block(&mut head, &body);
-		open_block(&mut head, fluxomics_primitives::MILLIS_PER_DAY / SLOT_DURATION, &mut body);
+		let setup = Block { header: head.close_block(), extrinsics: body };
+		let day = fluxomics_primitives::MILLIS_PER_DAY / SLOT_DURATION;
+		let mut body = vec![head.open_block(day, 0).unwrap()];
 		let mut sent = 0u32;
 		loop {
 			let signer = signers[sent as usize % signers.len()];
@@ -170,7 +145,7 @@ fn fill(kind: Kind, staked: bool) -> String {
 			/ w.max_block.ref_time() as f64;
 		let length = f64::from(System::block_size())
 			/ f64::from(*RuntimeBlockLength::get().max.get(DispatchClass::Normal));
-		let full = close_block(&mut head, &body);
+		let full = Block { header: head.close_block(), extrinsics: body };
 		let path = if staked { "power" } else { "flux" };
 		let kind = match kind {
 			Kind::Transfer => "transfer",

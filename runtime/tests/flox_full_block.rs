@@ -18,8 +18,7 @@ use chain::{Head, Keys, Signing};
 use fluxomics_primitives::{OnPowerCharged, MILLIS_PER_DAY};
 use fluxomics_runtime::{
 	constants::{RuntimeBlockWeights, MILLI_HETU, SLOT_DURATION},
-	AccountId, Executive, Flox, Runtime, RuntimeCall, RuntimeEvent, System, TimestampCall,
-	UncheckedExtrinsic,
+	AccountId, Executive, Flox, Runtime, RuntimeCall, RuntimeEvent, System,
 };
 use frame_support::{dispatch::DispatchClass, traits::Get};
 use pallet_power_metering::WeightInfo as _;
@@ -28,26 +27,6 @@ use sp_runtime::{
 	transaction_validity::{InvalidTransaction, TransactionValidityError},
 	MultiAddress,
 };
-
-/// Opens the block after `head`, `slots` slots later: its hooks and its timestamp inherent.
-fn open_block(head: &mut Head, slots: u64) {
-	let slot = head.slot + slots;
-	let now = slot * SLOT_DURATION;
-	Executive::initialize_block(&head.next_header(slot));
-	let timestamp =
-		UncheckedExtrinsic::new_bare(RuntimeCall::Timestamp(TimestampCall::set { now }));
-	assert!(matches!(Executive::apply_extrinsic(timestamp), Ok(Ok(()))));
-	Executive::inherents_applied();
-	head.slot = slot;
-	head.now = now;
-}
-
-/// Finalizes the block `open_block` started.
-fn close_block(head: &mut Head) {
-	let header = Executive::finalize_block();
-	head.number += 1;
-	head.parent = sp_runtime::traits::Header::hash(&header);
-}
 
 /// The buffer holds every charge a block can make: a charged extrinsic weighs at least the base
 /// of an extrinsic plus the charge on its cheapest path (Power, no leases) and the note for
@@ -82,9 +61,9 @@ fn every_charge_of_a_full_block_of_transfers_reaches_flox() {
 	let mut head = Head::genesis(ext.execute_with(|| System::block_hash(0)));
 	ext.execute_with(|| {
 		// Power starts generating at the first timestamp; a day later the stakers have Power.
-		open_block(&mut head, 1);
-		close_block(&mut head);
-		open_block(&mut head, MILLIS_PER_DAY / SLOT_DURATION);
+		head.open_block(1, 0).unwrap();
+		head.close_block();
+		head.open_block(MILLIS_PER_DAY / SLOT_DURATION, 0).unwrap();
 		let epoch = pallet_flox::Current::<Runtime>::get().id;
 		let signers = 14;
 		let mut nonces: Vec<u32> =
@@ -125,9 +104,9 @@ fn every_charge_of_a_full_block_of_transfers_reaches_flox() {
 			}
 		}
 		let normal = System::block_weight().get(DispatchClass::Normal).ref_time();
-		close_block(&mut head);
+		head.close_block();
 
-		open_block(&mut head, 1);
+		head.open_block(1, 0).unwrap();
 		let w = RuntimeBlockWeights::get();
 		let counts = pallet_flox::Counts::<Runtime>::get(epoch);
 		let gas: u128 = Flox::edges(epoch).iter().map(|e| e.2).sum();
@@ -159,6 +138,6 @@ fn every_charge_of_a_full_block_of_transfers_reaches_flox() {
 			mandatory <= w.max_block.ref_time() - normal_share.ref_time(),
 			"the hooks leave normal transactions their share"
 		);
-		close_block(&mut head);
+		head.close_block();
 	});
 }

@@ -37,7 +37,7 @@ use codec::Encode;
 use fluxomics_primitives::runtime_decl_for_power_api::PowerApiV1;
 use fluxomics_runtime::{
 	constants::SLOT_DURATION, AccountId, Block, Executive, Runtime, RuntimeCall, RuntimeError,
-	RuntimeEvent, RuntimeOrigin, System, TimestampCall, UncheckedExtrinsic,
+	RuntimeEvent, RuntimeOrigin, System, UncheckedExtrinsic,
 };
 use frame_support::{
 	dispatch::{DispatchClass, GetDispatchInfo},
@@ -329,7 +329,7 @@ fn build_block(
 	let within = g.below(SLOT_DURATION);
 	trace.push(format!("block {}: slot +{slots}, {within} ms into it", head.number + 1));
 	let ledger = oracles::Ledger::now();
-	let timestamp = open_block(head, slots, within)?;
+	let timestamp = head.open_block(slots, within)?;
 	oracles::try_state("after the block's hooks and inherent")?;
 
 	let mut included = vec![timestamp];
@@ -390,7 +390,7 @@ fn build_block(
 		}
 	}
 	oracles::block_length(frame_system::Pallet::<Runtime>::block_size(), normal_len)?;
-	let header = close_block(head);
+	let header = head.close_block();
 	oracles::block_weight()?;
 	oracles::try_state("after the block")?;
 	let events: Vec<RuntimeEvent> = System::events().into_iter().map(|r| r.event).collect();
@@ -400,32 +400,6 @@ fn build_block(
 	oracles::flows(&ledger, &oracles::Ledger::now(), &events)
 		.map_err(|e| format!("over the block: {e}"))?;
 	Ok(Block { header, extrinsics: included })
-}
-
-/// Starts the block after `head`, `slots` slots later and `within` ms into its slot: its hooks,
-/// its timestamp inherent (returned), and what follows the inherents.
-fn open_block(head: &mut Head, slots: u64, within: u64) -> Result<UncheckedExtrinsic, String> {
-	let slot = head.slot + slots;
-	let now = slot * SLOT_DURATION + within;
-	Executive::initialize_block(&head.next_header(slot));
-	let timestamp =
-		UncheckedExtrinsic::new_bare(RuntimeCall::Timestamp(TimestampCall::set { now }));
-	match Executive::apply_extrinsic(timestamp.clone()) {
-		Ok(Ok(())) => {},
-		other => return Err(format!("the timestamp inherent failed: {other:?}")),
-	}
-	Executive::inherents_applied();
-	head.slot = slot;
-	head.now = now;
-	Ok(timestamp)
-}
-
-/// Finalizes the block `open_block` started; `head` moves to it.
-fn close_block(head: &mut Head) -> fluxomics_runtime::Header {
-	let header = Executive::finalize_block();
-	head.number += 1;
-	head.parent = sp_runtime::traits::Header::hash(&header);
-	header
 }
 
 /// `Pallet.Variant` of an event.
@@ -665,7 +639,7 @@ fn a_power_only_account_is_quoted_what_it_is_charged() {
 	let mut ext = chain::genesis(DEV_RUNTIME_PRESET);
 	let mut head = Head::genesis(ext.execute_with(|| System::block_hash(0)));
 	ext.execute_with(|| {
-		open_block(&mut head, 1, 0).unwrap();
+		head.open_block(1, 0).unwrap();
 		// Alice gives a newcomer (no HETU, no Flux) the generation of 1 000 Flux of her stake.
 		let delegate = RuntimeCall::Power(pallet_power::Call::delegate {
 			to: keys.id(newcomer),
@@ -673,8 +647,8 @@ fn a_power_only_account_is_quoted_what_it_is_charged() {
 			lock: 0,
 		});
 		assert_eq!(apply_signed(&keys, chain::ALICE, delegate), Ok(Ok(())));
-		close_block(&mut head);
-		open_block(&mut head, 2, 0).unwrap();
+		head.close_block();
+		head.open_block(2, 0).unwrap();
 		let send = RuntimeCall::PowerMetering(pallet_power_metering::Call::send_message {
 			to: keys.id(chain::ALICE),
 			payload: b"hello".to_vec(),
@@ -708,7 +682,7 @@ fn a_lease_ended_with_nothing_to_relist_breaks_the_listed_invariant() {
 	ext.execute_with(|| {
 		// Charlie lists all her stake; Bob rents all of it for a second, half a second before
 		// the next slot starts, so that the lease ends in that slot's first expiry bucket.
-		open_block(&mut head, 1, 5_500).unwrap();
+		head.open_block(1, 5_500).unwrap();
 		let stake = pallet_flux::Pallet::<Runtime>::account(&keys.id(charlie)).staked;
 		let list = RuntimeCall::PowerMarket(pallet_power_market::Call::list {
 			amount: stake,
@@ -724,9 +698,9 @@ fn a_lease_ended_with_nothing_to_relist_breaks_the_listed_invariant() {
 			max_total: u128::MAX,
 		});
 		assert_eq!(apply_signed(&keys, bob, rent), Ok(Ok(())));
-		close_block(&mut head);
+		head.close_block();
 		// The lease's time is up, its bucket not yet past: the hook has not ended it.
-		open_block(&mut head, 1, 600).unwrap();
+		head.open_block(1, 600).unwrap();
 		assert!(pallet_power_market::Leases::<Runtime>::contains_key(0));
 		// Charlie's stake is no longer committed: she unstakes it, then the lease is ended.
 		let unstake = RuntimeCall::Flux(pallet_flux::Call::unstake { amount: stake });

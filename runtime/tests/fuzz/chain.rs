@@ -3,7 +3,8 @@
 
 use codec::Encode;
 use fluxomics_runtime::{
-	AccountId, Header, Runtime, RuntimeCall, SignedPayload, TxExtension, UncheckedExtrinsic,
+	constants::SLOT_DURATION, AccountId, Executive, Header, Runtime, RuntimeCall, SignedPayload,
+	TimestampCall, TxExtension, UncheckedExtrinsic,
 };
 use sp_consensus_aura::{Slot, AURA_ENGINE_ID};
 use sp_core::{sr25519, Pair, H256};
@@ -153,6 +154,32 @@ impl Head {
 			slot,
 			now: slot * fluxomics_runtime::constants::SLOT_DURATION,
 		}
+	}
+
+	/// Starts the block after this head, `slots` slots later and `within` ms into its slot: its
+	/// hooks, its timestamp inherent (returned), and what follows the inherents.
+	pub fn open_block(&mut self, slots: u64, within: u64) -> Result<UncheckedExtrinsic, String> {
+		let slot = self.slot + slots;
+		let now = slot * SLOT_DURATION + within;
+		Executive::initialize_block(&self.next_header(slot));
+		let timestamp =
+			UncheckedExtrinsic::new_bare(RuntimeCall::Timestamp(TimestampCall::set { now }));
+		match Executive::apply_extrinsic(timestamp.clone()) {
+			Ok(Ok(())) => {},
+			other => return Err(format!("the timestamp inherent failed: {other:?}")),
+		}
+		Executive::inherents_applied();
+		self.slot = slot;
+		self.now = now;
+		Ok(timestamp)
+	}
+
+	/// Finalizes the block [`Self::open_block`] started; the head moves to it.
+	pub fn close_block(&mut self) -> Header {
+		let header = Executive::finalize_block();
+		self.number += 1;
+		self.parent = header.hash();
+		header
 	}
 
 	/// The header of the next block, in `slot`, with its Aura pre-digest.
