@@ -15,13 +15,8 @@
 #
 # Needs `make build` (the node and its runtime blob) first; `make bench` does both.
 set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
-cd "$root"
-scripts/bootstrap.sh --no-npm
-# shellcheck disable=SC1091
-source .bootstrap.env
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/fluxomics/target}"
-export WASM_BUILD_WORKSPACE_HINT="$root"
+# shellcheck source=scripts/env.sh
+source "$(dirname "$0")/env.sh"
 node="$CARGO_TARGET_DIR/release/fluxomics-node"
 wasm="$CARGO_TARGET_DIR/release/wbuild/fluxomics-runtime/fluxomics_runtime.compact.compressed.wasm"
 stock_wasm="$CARGO_TARGET_DIR/release/wbuild/fluxomics-runtime-stock/fluxomics_runtime_stock.compact.compressed.wasm"

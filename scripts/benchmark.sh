@@ -8,13 +8,8 @@
 # most of the dependency graph) and runs `fluxomics-node benchmark pallet` against the dev
 # runtime, with the template in scripts/frame-weight-template.hbs.
 set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
-cd "$root"
-scripts/bootstrap.sh --no-npm
-# shellcheck disable=SC1091
-source .bootstrap.env
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/fluxomics/target}"
-export WASM_BUILD_WORKSPACE_HINT="$root"
+# shellcheck source=scripts/env.sh
+source "$(dirname "$0")/env.sh"
 # The same target directory as `make build`: crates the feature does not touch are shared; the
 # next `make build` relinks the node without the feature.
 bench_target="${BENCH_TARGET_DIR:-$CARGO_TARGET_DIR}"
