@@ -10,7 +10,10 @@
 //!
 //! - **build**: `Core_initialize_block`, `BlockBuilder_apply_extrinsic` for each extrinsic of the
 //!   last block, `BlockBuilder_finalize_block` (what a block author does, without the pool);
-//! - **import**: `Core_execute_block` of the block just built (what every other node does).
+//! - **import**: `Core_execute_block` of the block just built (what every other node does);
+//! - **validate**: `TaggedTransactionQueue_validate_transaction` of each signed extrinsic of the
+//!   last block, from outside, each on the state after the setup (what the pool does with every
+//!   transaction it receives, and again after each block for those it still holds).
 //!
 //! The fastest repetition of each is reported: other processes only ever add time.
 
@@ -58,7 +61,7 @@ fn call(
 }
 
 impl BenchBlocksCmd {
-	/// Runs it: prints one line, `BLOCKS <extrinsics> build=<ms> import=<ms>`.
+	/// Runs it: prints one line, `BLOCKS <extrinsics> build=<ms> import=<ms> validate=<ms>`.
 	pub fn run(&self) -> sc_cli::Result<()> {
 		// The runtime's own messages (a panic's reason) at `warn` and above.
 		let _ = sc_cli::LoggerBuilder::new("warn").init();
@@ -135,11 +138,38 @@ impl BenchBlocksCmd {
 			call(&executor, &code, &mut ext, "Core_execute_block", &block, true)?;
 			import_time = import_time.min(start.elapsed().as_secs_f64());
 		}
+		// Validation, as the pool does it: each transaction on its own, nothing kept.
+		let mut validate_time = f64::MAX;
+		let signed = extrinsics.get(1..).unwrap_or_default();
+		for _ in 0..self.repeat.max(1) {
+			let (mut ext, parent) = prepared()?;
+			let start = Instant::now();
+			for xt in signed {
+				let data =
+					(sp_runtime::transaction_validity::TransactionSource::External, xt, parent)
+						.encode();
+				let mut state = ext.ext();
+				sp_core::traits::Externalities::storage_start_transaction(&mut state);
+				let method = "TaggedTransactionQueue_validate_transaction";
+				let out = executor
+					.call(&mut state, &code, method, &data, CallContext::Offchain)
+					.0
+					.map_err(|e| format!("{method}: {e}"))?;
+				sp_core::traits::Externalities::storage_rollback_transaction(&mut state)
+					.map_err(|()| "no transaction to roll back".to_string())?;
+				// `TransactionValidity`: `Ok(..)` starts with 0x00.
+				if out.first() != Some(&0) {
+					return Err(format!("a transaction did not validate: {out:?}").into());
+				}
+			}
+			validate_time = validate_time.min(start.elapsed().as_secs_f64());
+		}
 		println!(
-			"BLOCKS {} build={:.1}ms import={:.1}ms",
+			"BLOCKS {} build={:.1}ms import={:.1}ms validate={:.1}ms",
 			extrinsics.len(),
 			build_time * 1e3,
-			import_time * 1e3
+			import_time * 1e3,
+			validate_time * 1e3
 		);
 		Ok(())
 	}

@@ -136,6 +136,26 @@ pub fn sign(
 	)
 }
 
+/// `call` signed by `pair` with `nonce`, immortal, for the chain whose genesis hash is
+/// `genesis`, encoded: for a sender outside the chain (the RPC bench). Needs no externalities.
+#[allow(dead_code)] // the fuzzer signs inside its chain, with `sign`
+pub fn sign_with(pair: &sr25519::Pair, call: RuntimeCall, nonce: u32, genesis: H256) -> Vec<u8> {
+	sp_io::TestExternalities::new_empty().execute_with(|| {
+		// The extensions' implicit part reads the genesis hash from `System::BlockHash(0)`.
+		frame_system::BlockHash::<Runtime>::insert(0, genesis);
+		let ext = tx_ext(nonce, Era::Immortal);
+		let payload = SignedPayload::new(call.clone(), ext.clone()).unwrap();
+		let signature = payload.using_encoded(|p| pair.sign(p));
+		UncheckedExtrinsic::new_signed(
+			call,
+			MultiAddress::Id(AccountId::from(pair.public())),
+			MultiSignature::Sr25519(signature),
+			ext,
+		)
+		.encode()
+	})
+}
+
 /// Where the chain is between blocks.
 pub struct Head {
 	pub number: u32,
