@@ -45,14 +45,13 @@ describe('Paying for transactions in Power', () => {
   });
   const quoted = amounts;
 
-  // The runtime API takes the extrinsic's SCALE encoding, which polkadot.js types as Bytes: pass
-  // `tx.toU8a()` (a Uint8Array is read as already length-prefixed; a hex string would be
-  // prefixed a second time).
+  // The runtime API takes the extrinsic's bytes, with or without its length prefix: `tx.toU8a()`
+  // and `tx.toHex()` both work (16-wallets tries each way clients pass it). It answers a Result.
   it('charges a transfer exactly the Power quoted just before it', async () => {
     const newcomer = who.fresh();
     const tx = api.tx.balances.transferKeepAlive(newcomer.address, 10n * UNIT);
     await tx.signAsync(who.alice);
-    const quote = await api.call.powerApi.quote(tx.toU8a());
+    const quote = (await api.call.powerApi.quote(tx.toU8a())).asOk;
     assert.equal(quote.payable.isTrue, true);
     assert.ok(quote.cost.msg.toBigInt() > 0n && quote.cost.exec.toBigInt() > 0n);
 
@@ -71,7 +70,7 @@ describe('Paying for transactions in Power', () => {
 
     const tx = api.tx.powerMetering.sendMessage(who.bob.address, '0x68656c6c6f', true);
     await tx.signAsync(newcomer);
-    const quote = await api.call.powerApi.quote(tx.toU8a());
+    const quote = (await api.call.powerApi.quote(tx.toU8a())).asOk;
     assert.equal(quote.payable.isTrue, true);
     assert.equal(quote.fromPower.msg.toBigInt(), 0n);
     assert.ok(quote.hetu.toBigInt() > 0n && quote.hetu.toBigInt() === quote.flux.toBigInt());
@@ -94,7 +93,7 @@ describe('Paying for transactions in Power', () => {
     const nobody = who.fresh();
     const tx = api.tx.powerMetering.sendMessage(who.bob.address, '0x00', false);
     await tx.signAsync(nobody, { nonce: 0 });
-    const quote = await api.call.powerApi.quote(tx.toU8a());
+    const quote = (await api.call.powerApi.quote(tx.toU8a())).asOk;
     assert.equal(quote.payable.isTrue, false);
     const head = (await api.rpc.chain.getHeader()).number.toNumber();
     await assert.rejects(submit(api, tx), /1010: Invalid Transaction: Inability to pay some fees/);

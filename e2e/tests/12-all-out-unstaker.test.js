@@ -42,7 +42,7 @@ describe('the all-out unstaker withdraws its Flux', () => {
   /** Signs `tx` as `signer` (next nonce) and asks the runtime what it would cost now. */
   const quoteOf = async (tx, signer) => {
     await tx.signAsync(signer);
-    return api.call.powerApi.quote(tx.toU8a());
+    return (await api.call.powerApi.quote(tx.toU8a())).asOk;
   };
   /** Waits until X's Power alone pays for `make()` (quoted with no Flux at all), then sends it. */
   const sendOnPower = async (make, label) => {

@@ -247,7 +247,7 @@ describe('bad input and bursts at the dev node', () => {
     // all; the six pay for up to about 25 000).
     const probe = api.tx.balances.transferKeepAlive(recipient.address, amount);
     await probe.signAsync(who.alice);
-    const quote = await api.call.powerApi.quote(probe.toU8a());
+    const quote = (await api.call.powerApi.quote(probe.toU8a())).asOk;
     const cost = quote.cost.msg.toBigInt() + quote.cost.exec.toBigInt();
     const minRate = (await api.query.powerMetering.rateControl()).minRate.toBigInt();
     const worstFee = (cost * 10n ** 30n) / minRate;

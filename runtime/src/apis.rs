@@ -17,8 +17,8 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use crate::{
-	genesis_config_presets, opaque, AccountId, Aura, Balance, Block, Executive, Flox, Grandpa,
-	InherentDataExt, Moment, Nonce, Pocw, Power, PowerMarket, PowerMetering, Runtime,
+	genesis_config_presets, opaque, wallet_fees, AccountId, Aura, Balance, Block, Executive, Flox,
+	Grandpa, InherentDataExt, Moment, Nonce, Pocw, Power, PowerMarket, Runtime, RuntimeCall,
 	RuntimeGenesisConfig, System, VERSION,
 };
 
@@ -150,21 +150,66 @@ impl_runtime_apis! {
 			Power::power_of(&who)
 		}
 
-		fn quote(uxt: <Block as BlockT>::Extrinsic) -> fluxomics_primitives::PowerQuote {
-			use codec::Encode;
-			use frame_support::dispatch::GetDispatchInfo;
-			use sp_runtime::{generic::Preamble, traits::StaticLookup};
-			let signer = match &uxt.preamble {
-				Preamble::Signed(address, ..) =>
-					<Runtime as frame_system::Config>::Lookup::lookup(address.clone()).ok(),
-				_ => None,
-			};
-			let info = uxt.get_dispatch_info();
-			PowerMetering::quote(signer.as_ref(), &uxt.function, &info, uxt.encoded_size())
+		fn quote(
+			uxt: Vec<u8>,
+		) -> Result<fluxomics_primitives::PowerQuote, fluxomics_primitives::QuoteError> {
+			let uxt = wallet_fees::decode_extrinsic(&uxt)
+				.ok_or(fluxomics_primitives::QuoteError::Undecodable)?;
+			Ok(wallet_fees::power_quote(&uxt, codec::Encode::encoded_size(&uxt)))
 		}
 
 		fn exchange_rate() -> sp_runtime::FixedU128 {
 			pallet_power_metering::ExchangeRate::<Runtime>::get()
+		}
+	}
+
+	impl pallet_transaction_payment_rpc_runtime_api::TransactionPaymentApi<Block, Balance> for Runtime {
+		fn query_info(
+			uxt: <Block as BlockT>::Extrinsic,
+			len: u32,
+		) -> pallet_transaction_payment_rpc_runtime_api::RuntimeDispatchInfo<Balance> {
+			wallet_fees::query_info(uxt, len)
+		}
+
+		fn query_fee_details(
+			uxt: <Block as BlockT>::Extrinsic,
+			len: u32,
+		) -> pallet_transaction_payment::FeeDetails<Balance> {
+			wallet_fees::query_fee_details(uxt, len)
+		}
+
+		fn query_weight_to_fee(weight: frame_support::weights::Weight) -> Balance {
+			wallet_fees::query_weight_to_fee(weight)
+		}
+
+		fn query_length_to_fee(length: u32) -> Balance {
+			wallet_fees::query_length_to_fee(length)
+		}
+	}
+
+	impl pallet_transaction_payment_rpc_runtime_api::TransactionPaymentCallApi<Block, Balance, RuntimeCall>
+		for Runtime
+	{
+		fn query_call_info(
+			call: RuntimeCall,
+			len: u32,
+		) -> pallet_transaction_payment::RuntimeDispatchInfo<Balance> {
+			wallet_fees::query_call_info(call, len)
+		}
+
+		fn query_call_fee_details(
+			call: RuntimeCall,
+			len: u32,
+		) -> pallet_transaction_payment::FeeDetails<Balance> {
+			wallet_fees::query_call_fee_details(call, len)
+		}
+
+		fn query_weight_to_fee(weight: frame_support::weights::Weight) -> Balance {
+			wallet_fees::query_weight_to_fee(weight)
+		}
+
+		fn query_length_to_fee(length: u32) -> Balance {
+			wallet_fees::query_length_to_fee(length)
 		}
 	}
 

@@ -29,6 +29,7 @@ pub mod constants;
 pub mod counterparty;
 pub mod genesis_config_presets;
 pub mod governance;
+pub mod wallet_fees;
 
 use sp_runtime::{
 	generic, impl_opaque_keys,
@@ -72,7 +73,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("fluxomics"),
 	impl_name: alloc::borrow::Cow::Borrowed("fluxomics"),
 	authoring_version: 1,
-	spec_version: 103,
+	spec_version: 104,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 2,

@@ -34,7 +34,7 @@ mod oracles;
 
 use chain::{Head, Keys, Signing};
 use codec::Encode;
-use fluxomics_primitives::runtime_decl_for_power_api::PowerApiV1;
+use fluxomics_primitives::runtime_decl_for_power_api::PowerApiV2;
 use fluxomics_runtime::{
 	constants::SLOT_DURATION, AccountId, Block, Executive, Runtime, RuntimeCall, RuntimeError,
 	RuntimeEvent, RuntimeOrigin, System, UncheckedExtrinsic,
@@ -463,7 +463,8 @@ fn apply_checked(
 	call: &RuntimeCall,
 ) -> Result<Checked, String> {
 	let info = uxt.get_dispatch_info();
-	let quote = <Runtime as PowerApiV1<Block, AccountId>>::quote(uxt.clone());
+	let quote = <Runtime as PowerApiV2<Block, AccountId>>::quote(uxt.encode())
+		.map_err(|e| format!("the quote refused a signed extrinsic: {e:?}"))?;
 	let index = System::extrinsic_index().unwrap_or_default();
 	// What the call reports after dispatch, dispatched alone and undone.
 	let dry_run = with_transaction(|| {
@@ -655,7 +656,8 @@ fn a_power_only_account_is_quoted_what_it_is_charged() {
 			is_intent: false,
 		});
 		let uxt = chain::sign(&keys, newcomer, send, 0, Signing::Honest, head.number + 1);
-		let quote = <Runtime as PowerApiV1<Block, AccountId>>::quote(uxt.clone());
+		let quote = <Runtime as PowerApiV2<Block, AccountId>>::quote(uxt.encode())
+			.expect("a signed extrinsic decodes");
 		assert!(!quote.payable, "a signer without a system account is quoted payable: {quote:?}");
 		let applied = Executive::apply_extrinsic(uxt);
 		assert_eq!(

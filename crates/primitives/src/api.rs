@@ -193,15 +193,27 @@ pub struct FloxRanks {
 	pub points: u128,
 }
 
+/// Why `PowerApi::quote` gave no quote.
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub enum QuoteError {
+	/// The bytes are not an extrinsic of this runtime, with or without its length prefix.
+	Undecodable,
+}
+
 sp_api::decl_runtime_apis! {
 	/// Power balances and rates, for polkadot.js and other clients.
+	///
+	/// Version 2: `quote` takes the extrinsic as bytes, with or without its length prefix (as
+	/// polkadot.js and polkadot-api pass it), and answers `Err(Undecodable)` for bytes that are
+	/// neither, where version 1 trapped.
+	#[api_version(2)]
 	pub trait PowerApi<AccountId> where AccountId: codec::Codec {
 		/// `who`'s Power of both kinds, rates, caps and effective stake, accrued to now.
 		fn power_of(who: AccountId) -> PowerStatus;
-		/// What `uxt` would cost now, in each kind of Power, and how its signer would pay it
-		/// (Power, then Flux at the exchange rate, then HETU converted). Unsigned extrinsics
-		/// cost nothing.
-		fn quote(uxt: <Block as sp_runtime::traits::Block>::Extrinsic) -> PowerQuote;
+		/// What the extrinsic `uxt` (its SCALE encoding, length prefix included or not) would
+		/// cost now, in each kind of Power, and how its signer would pay it (Power, then Flux at
+		/// the exchange rate, then HETU converted). Unsigned extrinsics cost nothing.
+		fn quote(uxt: Vec<u8>) -> Result<PowerQuote, QuoteError>;
 		/// The exchange rate R: Power units per Flux.
 		fn exchange_rate() -> FixedU128;
 	}

@@ -158,6 +158,9 @@ pub trait FluxLedger<AccountId> {
 	/// The HETU that `convert_for(who, flux)` would take now, or `None` if `who` cannot pay it
 	/// (keeping the existential deposit). Changes nothing.
 	fn quote_convert_for(who: &AccountId, flux: Balance) -> Option<Balance>;
+	/// The least HETU that converts into `flux` Flux at the current rate (`hetu_per_flux`):
+	/// what Flux is worth to a wallet that counts in HETU. `None` if it does not fit.
+	fn hetu_value(flux: Balance) -> Option<Balance>;
 	/// Moves `amount` of free Flux from the protocol sink back to `who` (fees refunded for
 	/// weight a transaction did not use).
 	fn refund_from_sink(who: &AccountId, amount: Balance) -> DispatchResult;
@@ -203,6 +206,9 @@ impl<AccountId> FluxLedger<AccountId> for () {
 		zero_only(flux).map(|()| 0)
 	}
 	fn quote_convert_for(_: &AccountId, flux: Balance) -> Option<Balance> {
+		(flux == 0).then_some(0)
+	}
+	fn hetu_value(flux: Balance) -> Option<Balance> {
 		(flux == 0).then_some(0)
 	}
 	fn refund_from_sink(_: &AccountId, amount: Balance) -> DispatchResult {

@@ -71,6 +71,10 @@ impl<T: Config> FluxLedger<T::AccountId> for Pallet<T> {
 		Self::do_quote_convert_for(who, flux)
 	}
 
+	fn hetu_value(flux: Balance) -> Option<Balance> {
+		crate::math::hetu_for_flux(flux, Params::<T>::get().hetu_per_flux)
+	}
+
 	fn refund_from_sink(who: &T::AccountId, amount: Balance) -> DispatchResult {
 		Self::do_transfer(&Self::sink_account(), who, amount)
 	}

@@ -59,6 +59,20 @@ pub fn flux_for_power(power: PowerUnits, rate: FixedU128) -> Option<Balance> {
 	flux_at(power, rate, Rounding::Up)
 }
 
+/// How the `flux` a charge pays splits between the kinds: the messaging part buys, at `rate`,
+/// the messaging Power the payer's Power did not cover (`cost.msg - from_power.msg`), at most
+/// `flux`; the execution part is the rest, so the two always add up to `flux`.
+pub fn flux_by_kind(
+	cost: &PerKind<PowerUnits>,
+	from_power: &PerKind<PowerUnits>,
+	flux: Balance,
+	rate: FixedU128,
+) -> PerKind<Balance> {
+	let msg =
+		flux_for_power(cost.msg.saturating_sub(from_power.msg), rate).unwrap_or(flux).min(flux);
+	PerKind::new(msg, flux.saturating_sub(msg))
+}
+
 /// Flux (planck) worth `power` PU at `rate`, rounded down: what a refund gives back.
 pub fn flux_worth(power: PowerUnits, rate: FixedU128) -> Option<Balance> {
 	flux_at(power, rate, Rounding::Down)

@@ -117,6 +117,23 @@ pub struct MeteringParams {
 	pub rate: RateParams,
 }
 
+/// What a charge is worth in HETU, for wallets (`TransactionPaymentApi`): the HETU value, at
+/// `hetu_per_flux`, of the Flux it pays for each kind of Power its Power did not cover.
+#[derive(Clone, Copy, PartialEq, Eq, Default, Debug)]
+pub struct HetuFee {
+	/// For the messaging Power (the length of the extrinsic): `len_fee`.
+	pub length: Balance,
+	/// For the execution Power (its weight): `adjusted_weight_fee`.
+	pub weight: Balance,
+}
+
+impl HetuFee {
+	/// Both parts: `partial_fee`.
+	pub fn total(&self) -> Balance {
+		self.length.saturating_add(self.weight)
+	}
+}
+
 /// How a charge is paid: the quote clients see, plus what the charge needs to carry it out.
 #[derive(Clone, PartialEq, Eq, Default, Debug)]
 pub struct PaymentPlan {

@@ -146,3 +146,25 @@ fn a_capacity_day_costs_its_power_at_the_rate() {
 	assert_eq!(capacity_day_price(FixedU128::from_u32(1), FixedU128::from_u32(3)), Some(UNIT / 3));
 	assert_eq!(capacity_day_price(FixedU128::from_u32(1), FixedU128::zero()), None);
 }
+
+proptest! {
+	/// The HETU fee a wallet is told splits the charge's Flux between the kinds without losing
+	/// or adding a planck.
+	#[test]
+	fn the_fee_split_adds_up_to_the_flux(
+		msg in 0u128..(1 << 80),
+		exec in 0u128..(1 << 80),
+		have_msg in 0u128..(1 << 80),
+		have_exec in 0u128..(1 << 80),
+		rate in 1u128..1_000_000_000_000_000_000_000_000,
+	) {
+		use fluxomics_primitives::PerKind;
+		let cost = PerKind::new(msg, exec);
+		let from_power = PerKind::new(have_msg.min(msg), have_exec.min(exec));
+		let rate = FixedU128::from_inner(rate);
+		let flux = flux_for_power(cost.saturating_sub(from_power).total(), rate).unwrap_or(u128::MAX);
+		let split = flux_by_kind(&cost, &from_power, flux, rate);
+		prop_assert_eq!(split.msg.checked_add(split.exec), Some(flux));
+		prop_assert!(split.msg <= flux);
+	}
+}

@@ -7,4 +7,5 @@ mod params;
 mod rate;
 mod refund;
 mod self_funding;
+mod wallet;
 mod weight;
