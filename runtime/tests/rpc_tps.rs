@@ -16,9 +16,10 @@
 //!    (`author_submitExtrinsic`) over `TPS_CONNECTIONS` (4) HTTP connections at once, each on a
 //!    thread of its own, without waiting for anything; or, with `TPS_RATE` set, paced at that
 //!    many transfers a second (a network is measured under a steady load above its capacity: a
-//!    burst of thousands in a second clogs the gossip between nodes, see `docs/performance.md`). `TPS_RPC` may name several nodes
-//!    (comma-separated): the accounts take them in turn, each account's transfers all going to
-//!    its node, so a network's nodes all receive transfers and none holds a nonce gap.
+//!    burst of thousands in a second clogs the gossip between nodes, see
+//!    `docs/performance.md`). `TPS_RPC` may name several nodes (comma-separated): the accounts
+//!    take them in turn, each account's transfers all going to its node, so a network's nodes
+//!    all receive transfers and none holds a nonce gap.
 //! 3. It follows the best chain of the first node (`chain_getBlock`) until every transfer is in a
 //!    block, and prints
 //!    `TPS <variant> <label> <included> <seconds> <per second> sent=<per second> blocks=<n>
@@ -26,7 +27,8 @@
 //!    transfer; the send rate, which shows how near the sender itself is to being the limit; the
 //!    number of blocks that held the burst; and the rate in chain time, from the first of those
 //!    blocks to the last (the measure for a network, whose 6 s slots make the wall-clock rate
-//!    depend on where in a slot the burst starts). Appended to `$BENCH_OUT` if set.
+//!    depend on where in a slot the burst starts). With `TPS_REPEAT` (1) it repeats steps 2 and
+//!    3 and prints the fastest burst. Appended to `$BENCH_OUT` if set.
 
 // Test code: a failed step stops the test with its reason.
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::indexing_slicing)]
@@ -314,7 +316,7 @@ fn transfers_a_second_through_the_rpc() {
 		let burst =
 			Burst { included, secs, sent: f64::from(count) / sent, blocks: held.len(), chain_rate };
 		eprintln!(
-			"burst {round}: {} included a second ({:.0} in chain time)",
+			"burst {round}: {:.0} included a second ({:.0} in chain time)",
 			burst.rate(),
 			burst.chain_rate
 		);
