@@ -225,3 +225,23 @@ mod tests {
 		assert_eq!(PerKind::new(u128::MAX, 1).total(), u128::MAX);
 	}
 }
+
+/// How far one governance vote may move a parameter (issue 16: no single vote prices the next
+/// vote out of reach). The pallets that bound their votes share these two tests.
+pub mod vote_reach {
+	use sp_runtime::FixedU128;
+
+	/// The lowest a rate may fall to in one vote: the `k`-th part of the value in force, or
+	/// `default` if that is lower (a vote back to the defaults is always allowed). Zero if `k` is
+	/// zero.
+	pub fn rate_floor(now: FixedU128, default: FixedU128, k: u128) -> FixedU128 {
+		FixedU128::from_inner(now.into_inner().checked_div(k).unwrap_or(0)).min(default)
+	}
+
+	/// Whether a length (a period, a step of weight) may go from `old` to `new` in one vote: at
+	/// most `k` times shorter than `old`, or than `default` times `k` if that is shorter (a vote
+	/// back to the default is always allowed).
+	pub fn length_within(new: u64, old: u64, default: u64, k: u64) -> bool {
+		new.saturating_mul(k) >= old.min(default.saturating_mul(k))
+	}
+}

@@ -57,6 +57,7 @@ impl<T: Config> Pallet<T> {
 	/// of reach, while a vote back to the defaults is always allowed (a zero price may rise to ten
 	/// PU).
 	pub fn validate_change(old: &MeteringParams, new: &MeteringParams) -> DispatchResult {
+		use fluxomics_primitives::vote_reach::{length_within, rate_floor};
 		let k = crate::MAX_CHANGE_PER_VOTE;
 		let d = Self::default_params();
 		let (o, n, ds) = (&old.schedule, &new.schedule, &d.schedule);
@@ -75,17 +76,15 @@ impl<T: Config> Pallet<T> {
 		);
 		let k64 = u64::try_from(k).unwrap_or(u64::MAX);
 		ensure!(
-			n.step_weight.saturating_mul(k64)
-				>= o.step_weight.min(ds.step_weight.saturating_mul(k64)),
+			length_within(n.step_weight, o.step_weight, ds.step_weight, k64),
 			Error::<T>::ChangeTooLarge
 		);
-		// R itself falls at most tenfold (its ceiling at least a tenth of R now), and its floor
-		// at most tenfold (or to the default floor).
-		let tenth =
-			|r: FixedU128| FixedU128::from_inner(r.into_inner().checked_div(k).unwrap_or(0));
+		// R itself falls at most tenfold (its ceiling at least a tenth of R now, whatever the
+		// default), and its floor at most tenfold (or to the default floor).
 		ensure!(
-			new.rate.min_rate >= tenth(old.rate.min_rate).min(d.rate.min_rate)
-				&& new.rate.max_rate >= tenth(ExchangeRate::<T>::get()),
+			new.rate.min_rate >= rate_floor(old.rate.min_rate, d.rate.min_rate, k)
+				&& new.rate.max_rate
+					>= rate_floor(ExchangeRate::<T>::get(), FixedU128::from_inner(u128::MAX), k),
 			Error::<T>::ChangeTooLarge
 		);
 		Ok(())

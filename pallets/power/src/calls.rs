@@ -88,22 +88,17 @@ impl<T: Config> Pallet<T> {
 	/// vote leaves stakers without the Power to vote again: each further tenfold cut is a
 	/// referendum of its own, undone by the next.
 	pub fn validate_change(old: &PowerParams, new: &PowerParams) -> DispatchResult {
+		use fluxomics_primitives::vote_reach::{length_within, rate_floor};
 		let k = crate::MAX_CUT_PER_VOTE;
 		let d = DefaultParams::get();
-		// A tenth of the value in force, or the default if that is lower: a vote back to the
-		// defaults is always allowed.
-		let floor = |now: FixedU128, default: FixedU128| {
-			FixedU128::from_inner(now.into_inner().checked_div(k).unwrap_or(0)).min(default)
-		};
 		ensure!(
-			new.alpha.msg >= floor(old.alpha.msg, d.alpha.msg)
-				&& new.alpha.exec >= floor(old.alpha.exec, d.alpha.exec),
+			new.alpha.msg >= rate_floor(old.alpha.msg, d.alpha.msg, k)
+				&& new.alpha.exec >= rate_floor(old.alpha.exec, d.alpha.exec, k),
 			Error::<T>::ChangeTooLarge
 		);
 		let k64 = u64::try_from(k).unwrap_or(u64::MAX);
 		ensure!(
-			new.cap_period.saturating_mul(k64)
-				>= old.cap_period.min(d.cap_period.saturating_mul(k64)),
+			length_within(new.cap_period, old.cap_period, d.cap_period, k64),
 			Error::<T>::ChangeTooLarge
 		);
 		Ok(())
