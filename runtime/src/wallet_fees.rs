@@ -36,30 +36,35 @@ pub fn decode_extrinsic(bytes: &[u8]) -> Option<UncheckedExtrinsic> {
 	})
 }
 
-/// What `uxt`, `len` bytes long, would cost its signer now (nothing if unsigned).
-pub fn power_quote(uxt: &UncheckedExtrinsic, len: usize) -> PowerQuote {
+/// The account that signed `uxt`, if it is signed.
+fn signer_of(uxt: &UncheckedExtrinsic) -> Option<crate::AccountId> {
 	use sp_runtime::{generic::Preamble, traits::StaticLookup};
-	let signer = match &uxt.preamble {
+	match &uxt.preamble {
 		Preamble::Signed(address, ..) => {
 			<Runtime as frame_system::Config>::Lookup::lookup(address.clone()).ok()
 		},
 		_ => None,
-	};
+	}
+}
+
+/// What `uxt`, `len` bytes long, would cost its signer now (nothing if unsigned).
+pub fn power_quote(uxt: &UncheckedExtrinsic, len: usize) -> PowerQuote {
 	let info = uxt.get_dispatch_info();
-	crate::PowerMetering::quote(signer.as_ref(), &uxt.function, &info, len)
+	crate::PowerMetering::quote(signer_of(uxt).as_ref(), &uxt.function, &info, len)
 }
 
+/// What a wallet is told `uxt` (with `info`, `len` bytes long) costs; `None` if nothing is
+/// charged for it (unsigned, or `Pays::No`).
 #[cfg(not(feature = "stock-fees"))]
-fn len_of(len: u32) -> usize {
-	usize::try_from(len).unwrap_or(usize::MAX)
-}
-
-/// Whether anything is charged for `uxt`: signed and paying.
-#[cfg(not(feature = "stock-fees"))]
-fn charged(uxt: &UncheckedExtrinsic) -> bool {
-	use frame_support::dispatch::Pays;
-	matches!(uxt.preamble, sp_runtime::generic::Preamble::Signed(..))
-		&& uxt.get_dispatch_info().pays_fee == Pays::Yes
+fn fee_of(
+	uxt: &UncheckedExtrinsic,
+	info: &frame_support::dispatch::DispatchInfo,
+	len: u32,
+) -> Option<pallet_power_metering::HetuFee> {
+	let signer = signer_of(uxt).filter(|_| info.pays_fee == frame_support::dispatch::Pays::Yes)?;
+	let len = usize::try_from(len).unwrap_or(usize::MAX);
+	let quote = crate::PowerMetering::quote(Some(&signer), &uxt.function, info, len);
+	Some(crate::PowerMetering::hetu_fee(&quote))
 }
 
 #[cfg(not(feature = "stock-fees"))]
@@ -78,15 +83,14 @@ fn details(fee: Option<pallet_power_metering::HetuFee>) -> FeeDetails<Balance> {
 #[cfg(not(feature = "stock-fees"))]
 pub fn query_info(uxt: UncheckedExtrinsic, len: u32) -> RuntimeDispatchInfo<Balance> {
 	let info = uxt.get_dispatch_info();
-	let fee = crate::PowerMetering::hetu_fee(&power_quote(&uxt, len_of(len)));
+	let fee = fee_of(&uxt, &info, len).unwrap_or_default();
 	RuntimeDispatchInfo { weight: info.total_weight(), class: info.class, partial_fee: fee.total() }
 }
 
 /// `TransactionPaymentApi::query_fee_details`.
 #[cfg(not(feature = "stock-fees"))]
 pub fn query_fee_details(uxt: UncheckedExtrinsic, len: u32) -> FeeDetails<Balance> {
-	let charged = charged(&uxt);
-	details(charged.then(|| crate::PowerMetering::hetu_fee(&power_quote(&uxt, len_of(len)))))
+	details(fee_of(&uxt, &uxt.get_dispatch_info(), len))
 }
 
 /// `TransactionPaymentCallApi::query_call_info`: a call has no signer, so no Power counts.

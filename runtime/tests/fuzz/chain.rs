@@ -122,15 +122,26 @@ pub fn sign(
 	} else {
 		&keys.pairs[signer]
 	};
-	// An era whose birth block the chain does not know has no payload: the check refuses it
-	// before the signature, so any signature does.
+	signed(key, keys.id(signer), call, ext)
+}
+
+/// `call` with `ext`, signed by `key` in the name of `who` (another account's key makes a bad
+/// signature). An era whose birth block the chain does not know has no payload: the check
+/// refuses it before the signature, so any signature does. Reads the chain, so it runs inside
+/// the externalities.
+fn signed(
+	key: &sr25519::Pair,
+	who: AccountId,
+	call: RuntimeCall,
+	ext: TxExtension,
+) -> UncheckedExtrinsic {
 	let signature = match SignedPayload::new(call.clone(), ext.clone()) {
 		Ok(payload) => payload.using_encoded(|p| key.sign(p)),
 		Err(_) => key.sign(b"no payload"),
 	};
 	UncheckedExtrinsic::new_signed(
 		call,
-		MultiAddress::Id(keys.id(signer)),
+		MultiAddress::Id(who),
 		MultiSignature::Sr25519(signature),
 		ext,
 	)
@@ -143,16 +154,7 @@ pub fn sign_with(pair: &sr25519::Pair, call: RuntimeCall, nonce: u32, genesis: H
 	sp_io::TestExternalities::new_empty().execute_with(|| {
 		// The extensions' implicit part reads the genesis hash from `System::BlockHash(0)`.
 		frame_system::BlockHash::<Runtime>::insert(0, genesis);
-		let ext = tx_ext(nonce, Era::Immortal);
-		let payload = SignedPayload::new(call.clone(), ext.clone()).unwrap();
-		let signature = payload.using_encoded(|p| pair.sign(p));
-		UncheckedExtrinsic::new_signed(
-			call,
-			MultiAddress::Id(AccountId::from(pair.public())),
-			MultiSignature::Sr25519(signature),
-			ext,
-		)
-		.encode()
+		signed(pair, AccountId::from(pair.public()), call, tx_ext(nonce, Era::Immortal)).encode()
 	})
 }
 
