@@ -55,3 +55,14 @@ fn calls_that_lease_declare_both_sides_walk() {
 		/ u64::from(ends);
 	covers("process_expiries per lease", Weight::from_parts(per_end, 0), both);
 }
+
+#[test]
+fn sponsoring_declares_the_walk_of_the_sponsor_and_of_every_key() {
+	// The sponsor accrues once per call, each key once: k + 1 walks for k keys.
+	let batch: u32 = <Runtime as pallet_power::Config>::MaxSponsorBatch::get();
+	for k in [1, batch] {
+		let needed = walk().saturating_mul(u64::from(k) + 1);
+		covers("sponsor", pallet_power::Pallet::<Runtime>::sponsor_weight(k), needed);
+		covers("revoke", pallet_power::Pallet::<Runtime>::revoke_weight(k), needed);
+	}
+}

@@ -629,12 +629,12 @@ fn apply_signed(keys: &Keys, signer: usize, call: RuntimeCall) -> sp_runtime::Ap
 /// Found by the fuzzer (seed 4339195204243657281, block 123: `Flux.unstake` by BobStash, which
 /// had been given Power and had spent all its HETU; seed 1, block 101, the same). An account
 /// whose only holding is Power (a delegate, or a renter, with no HETU and no Flux) was quoted
-/// payable from its Power, but every extrinsic it signs is refused with `Payment`: it has no
-/// system account (no provider, no sufficient), so `CheckNonce` refuses it before `ChargePower`
-/// runs. Now the quote says what the charge does: not payable. (Making such accounts usable is
-/// issue 19.)
+/// payable from its Power, but every extrinsic it signed was refused with `Payment`: it had no
+/// system account, so `CheckNonce` refused it before `ChargePower` ran. Now a Power record holds
+/// a sufficient reference on its account (issue 19): the delegate exists, is quoted payable from
+/// its Power and is charged exactly that.
 #[test]
-fn a_power_only_account_is_quoted_what_it_is_charged() {
+fn a_power_only_account_is_quoted_and_charged_from_its_power() {
 	let keys = Keys::new();
 	let newcomer = keys.len() - 1;
 	let mut ext = chain::genesis(DEV_RUNTIME_PRESET);
@@ -658,13 +658,11 @@ fn a_power_only_account_is_quoted_what_it_is_charged() {
 		let uxt = chain::sign(&keys, newcomer, send, 0, Signing::Honest, head.number + 1);
 		let quote = <Runtime as PowerApiV2<Block, AccountId>>::quote(uxt.encode())
 			.expect("a signed extrinsic decodes");
-		assert!(!quote.payable, "a signer without a system account is quoted payable: {quote:?}");
-		let applied = Executive::apply_extrinsic(uxt);
-		assert_eq!(
-			applied,
-			Err(sp_runtime::transaction_validity::InvalidTransaction::Payment.into()),
-			"refused as quoted"
-		);
+		assert!(quote.payable, "a delegate is quoted unpayable: {quote:?}");
+		assert_eq!(quote.flux, 0, "paid from Power: {quote:?}");
+		assert_eq!(Executive::apply_extrinsic(uxt), Ok(Ok(())), "charged as quoted");
+		let power = pallet_power::Pallet::<Runtime>::power_of(&keys.id(newcomer)).power;
+		assert!(power.msg > 0, "the delegate still has Power: {power:?}");
 	});
 }
 

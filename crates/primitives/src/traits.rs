@@ -240,6 +240,11 @@ pub trait PowerLedger<AccountId> {
 	fn accrual_weight(who: &AccountId) -> Weight;
 	/// The most `accrual_weight` can be.
 	fn max_accrual_weight() -> Weight;
+	/// What a change adds when it makes an account's Power record, or removes the last of it:
+	/// the reference the record holds on the account's system entry (for a lease, the lessee's).
+	fn existence_weight() -> Weight {
+		Weight::zero()
+	}
 	/// Leases the generation of `amount` of `from`'s stake to `to` until chain time `until`,
 	/// after which it returns to `from` by itself.
 	fn start_lease(

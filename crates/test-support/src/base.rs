@@ -59,6 +59,9 @@ macro_rules! test_base {
 			type MaxDelegationLock = ::frame_support::traits::ConstU64<{ 30 * DAY }>;
 			type MaxCheckpoints = ::frame_support::traits::ConstU32<4>;
 			type MaxCapPeriod = ::frame_support::traits::ConstU64<{ 365 * DAY }>;
+			type MinDelegation = ::frame_support::traits::ConstU128<{ ::fluxomics_primitives::UNIT }>;
+			type MaxSponsoredKeys = ::frame_support::traits::ConstU32<4>;
+			type MaxSponsorBatch = ::frame_support::traits::ConstU32<3>;
 			type WeightInfo = ();
 		}
 		$crate::test_base!(@builder $rt, {

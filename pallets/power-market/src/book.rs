@@ -8,7 +8,7 @@
 
 use crate::{math, pallet::*, BookEntry, Offer, OfferId};
 use alloc::vec::Vec;
-use fluxomics_primitives::{Balance, Moment, PowerPrice, StakeInfo, StakeObserver};
+use fluxomics_primitives::{Balance, Moment, PowerLedger, PowerPrice, StakeInfo, StakeObserver};
 use frame_support::{traits::Get, weights::Weight};
 use sp_runtime::{traits::Zero, DispatchError};
 
@@ -95,7 +95,10 @@ impl<T: Config> Pallet<T> {
 	/// the renter's own.
 	pub fn rent_best_weight(filled: u32, skipped: u32) -> Weight {
 		use crate::WeightInfo;
-		T::WeightInfo::rent_best(filled).saturating_add(T::DbWeight::get().reads(skipped.into()))
+		// The renter's Power record may be made by the first fill.
+		T::WeightInfo::rent_best(filled)
+			.saturating_add(T::DbWeight::get().reads(skipped.into()))
+			.saturating_add(T::Power::existence_weight())
 	}
 
 	/// Puts offer `id` where its price puts it (after the offers at its price or cheaper), or

@@ -1,7 +1,7 @@
 //! The hooks' logic: ending leases from the expiry queue, and the checks of the configuration.
 
 use crate::{pallet::*, LeaseExpiries, WeightInfo};
-use fluxomics_primitives::expiry::DrainLimits;
+use fluxomics_primitives::{expiry::DrainLimits, PowerLedger};
 use frame_support::{
 	traits::{Get, Time},
 	weights::Weight,
@@ -25,7 +25,9 @@ impl<T: Config> Pallet<T> {
 				Self::end_lease(id, lease);
 			}
 		});
+		// Each lease ended may remove its lessee's last Power.
 		T::WeightInfo::process_expiries(drained.buckets, drained.items)
+			.saturating_add(T::Power::existence_weight().saturating_mul(drained.items.into()))
 	}
 
 	/// `integrity_test`: bounds above zero, and a bucket that holds a whole `rent_best` (which

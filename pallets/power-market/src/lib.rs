@@ -415,7 +415,7 @@ pub mod pallet {
 
 		/// Rents `amount` of `offer`'s stake for `duration` ms, paying at most `max_total`.
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::rent())]
+		#[pallet::weight(T::WeightInfo::rent().saturating_add(T::Power::existence_weight()))]
 		pub fn rent(
 			origin: OriginFor<T>,
 			offer: OfferId,
@@ -444,7 +444,7 @@ pub mod pallet {
 
 		/// Cleans up a lease past its end (anyone may).
 		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::expire_lease())]
+		#[pallet::weight(T::WeightInfo::expire_lease().saturating_add(T::Power::existence_weight()))]
 		pub fn expire_lease(origin: OriginFor<T>, lease: LeaseId) -> DispatchResult {
 			ensure_signed(origin)?;
 			Self::do_expire_lease(lease)

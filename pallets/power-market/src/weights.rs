@@ -74,8 +74,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `24030`
 		//  Estimated: `18895`
-		// Minimum execution time: 131_706_000 picoseconds.
-		Weight::from_parts(136_048_000, 18895)
+		// Minimum execution time: 191_691_000 picoseconds.
+		Weight::from_parts(219_696_000, 18895)
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -95,8 +95,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `21805`
 		//  Estimated: `18895`
-		// Minimum execution time: 95_714_000 picoseconds.
-		Weight::from_parts(98_948_000, 18895)
+		// Minimum execution time: 129_662_000 picoseconds.
+		Weight::from_parts(160_506_000, 18895)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -114,8 +114,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `20410`
 		//  Estimated: `18895`
-		// Minimum execution time: 77_876_000 picoseconds.
-		Weight::from_parts(81_031_000, 18895)
+		// Minimum execution time: 109_822_000 picoseconds.
+		Weight::from_parts(136_956_000, 18895)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -155,8 +155,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `27920`
 		//  Estimated: `18895`
-		// Minimum execution time: 195_289_000 picoseconds.
-		Weight::from_parts(200_660_000, 18895)
+		// Minimum execution time: 289_303_000 picoseconds.
+		Weight::from_parts(344_354_000, 18895)
 			.saturating_add(T::DbWeight::get().reads(20_u64))
 			.saturating_add(T::DbWeight::get().writes(14_u64))
 	}
@@ -197,12 +197,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[1, 16]`.
 	fn rent_best(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `24640 + n * (3743 ±0)`
+		//  Measured:  `24673 + n * (3743 ±0)`
 		//  Estimated: `18895 + n * (3420 ±0)`
-		// Minimum execution time: 217_814_000 picoseconds.
-		Weight::from_parts(125_349_236, 18895)
-			// Standard Error: 298_700
-			.saturating_add(Weight::from_parts(99_521_773, 0).saturating_mul(n.into()))
+		// Minimum execution time: 361_674_000 picoseconds.
+		Weight::from_parts(258_508_950, 18895)
+			// Standard Error: 1_569_465
+			.saturating_add(Weight::from_parts(165_140_348, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(15_u64))
 			.saturating_add(T::DbWeight::get().reads((7_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
@@ -237,8 +237,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `27630`
 		//  Estimated: `18895`
-		// Minimum execution time: 180_234_000 picoseconds.
-		Weight::from_parts(184_255_000, 18895)
+		// Minimum execution time: 269_699_000 picoseconds.
+		Weight::from_parts(348_155_000, 18895)
 			.saturating_add(T::DbWeight::get().reads(15_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
@@ -248,8 +248,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `71`
 		//  Estimated: `1525`
-		// Minimum execution time: 8_291_000 picoseconds.
-		Weight::from_parts(9_186_000, 1525)
+		// Minimum execution time: 9_855_000 picoseconds.
+		Weight::from_parts(17_475_000, 1525)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -285,12 +285,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `717 + l * (6079 ±0)`
 		//  Estimated: `18895 + b * (9 ±3) + l * (6840 ±0)`
-		// Minimum execution time: 14_090_000 picoseconds.
-		Weight::from_parts(8_400_494, 18895)
-			// Standard Error: 102_054
-			.saturating_add(Weight::from_parts(105_634, 0).saturating_mul(b.into()))
-			// Standard Error: 199_808
-			.saturating_add(Weight::from_parts(93_066_579, 0).saturating_mul(l.into()))
+		// Minimum execution time: 20_279_000 picoseconds.
+		Weight::from_parts(22_037_000, 18895)
+			// Standard Error: 407_279
+			.saturating_add(Weight::from_parts(799_041, 0).saturating_mul(b.into()))
+			// Standard Error: 818_534
+			.saturating_add(Weight::from_parts(170_411_550, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((10_u64).saturating_mul(l.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -303,28 +303,28 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 // For tests and for runtimes that take these numbers with ParityDB's costs.
 impl WeightInfo for () {
 	fn list() -> Weight {
-		Weight::from_parts(136_048_000, 18895)
+		Weight::from_parts(219_696_000, 18895)
 			.saturating_add(ParityDbWeight::get().reads(12_u64))
 			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
 	fn update_offer() -> Weight {
-		Weight::from_parts(98_948_000, 18895)
+		Weight::from_parts(160_506_000, 18895)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn cancel_offer() -> Weight {
-		Weight::from_parts(81_031_000, 18895)
+		Weight::from_parts(136_956_000, 18895)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn rent() -> Weight {
-		Weight::from_parts(200_660_000, 18895)
+		Weight::from_parts(344_354_000, 18895)
 			.saturating_add(ParityDbWeight::get().reads(20_u64))
 			.saturating_add(ParityDbWeight::get().writes(14_u64))
 	}
 	fn rent_best(n: u32, ) -> Weight {
-		Weight::from_parts(125_349_236, 18895)
-			.saturating_add(Weight::from_parts(99_521_773, 0).saturating_mul(n.into()))
+		Weight::from_parts(258_508_950, 18895)
+			.saturating_add(Weight::from_parts(165_140_348, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(15_u64))
 			.saturating_add(ParityDbWeight::get().reads((7_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))
@@ -332,19 +332,19 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3420).saturating_mul(n.into()))
 	}
 	fn expire_lease() -> Weight {
-		Weight::from_parts(184_255_000, 18895)
+		Weight::from_parts(348_155_000, 18895)
 			.saturating_add(ParityDbWeight::get().reads(15_u64))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))
 	}
 	fn set_params() -> Weight {
-		Weight::from_parts(9_186_000, 1525)
+		Weight::from_parts(17_475_000, 1525)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn process_expiries(b: u32, l: u32, ) -> Weight {
-		Weight::from_parts(8_400_494, 18895)
-			.saturating_add(Weight::from_parts(105_634, 0).saturating_mul(b.into()))
-			.saturating_add(Weight::from_parts(93_066_579, 0).saturating_mul(l.into()))
+		Weight::from_parts(22_037_000, 18895)
+			.saturating_add(Weight::from_parts(799_041, 0).saturating_mul(b.into()))
+			.saturating_add(Weight::from_parts(170_411_550, 0).saturating_mul(l.into()))
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().reads((10_u64).saturating_mul(l.into())))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))

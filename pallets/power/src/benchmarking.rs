@@ -2,10 +2,13 @@
 //! most delegations already made, and the most leases to walk when accruing.
 
 use super::*;
-use crate::pallet::{Checkpoints, Delegations, LeasesIn, LeasesOut, Params};
+use crate::pallet::{Checkpoints, Delegations, LeasesIn, LeasesOut, Params, Sponsors};
 use fluxomics_primitives::{Balance, PowerLedger, StakeInfo, UNIT};
 use frame_benchmarking::v2::*;
-use frame_support::traits::{EnsureOrigin, Get, Time};
+use frame_support::{
+	traits::{EnsureOrigin, Get, Time},
+	BoundedVec,
+};
 use frame_system::RawOrigin;
 
 const SEED: u32 = 0;
@@ -38,6 +41,12 @@ fn lease_walk<T: Config>(who: &T::AccountId, tag: u32, leases: u32) {
 		let _ = Pallet::<T>::start_lease(who, &renter, UNIT, until);
 		let _ = Pallet::<T>::start_lease(&other, who, UNIT, until.saturating_add(1));
 	}
+}
+
+/// `k` distinct accounts that do not exist.
+fn fresh_keys<T: Config>(k: u32) -> BoundedVec<T::AccountId, T::MaxSponsorBatch> {
+	let keys: alloc::vec::Vec<T::AccountId> = (0..k).map(|i| account("key", i, SEED)).collect();
+	BoundedVec::try_from(keys).unwrap_or_default()
 }
 
 /// The receiver of a delegation with the most leases to walk: it accrues too.
@@ -97,6 +106,38 @@ mod benchmarks {
 		_(origin as T::RuntimeOrigin, params);
 		assert_eq!(Params::<T>::get(), params);
 		Ok(())
+	}
+
+	/// Worst case: `k` keys that do not exist yet (each is made to exist: the extra write a key
+	/// with leases does not cost; its lease walk is added by `sponsor_weight`), from a sponsor
+	/// with the most leases to walk and keys sponsored already.
+	#[benchmark]
+	fn sponsor(k: Linear<1, { T::MaxSponsorBatch::get() }>) {
+		let caller = staker::<T>("caller", 0, 1_000_000 * UNIT);
+		lease_walk::<T>(&caller, 0, T::MaxLeases::get());
+		let earlier: T::AccountId = account("earlier", 0, SEED);
+		let _ = Pallet::<T>::do_sponsor(&caller, &[earlier], UNIT);
+		let keys = fresh_keys::<T>(k);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller.clone()), keys.clone(), UNIT);
+		assert_eq!(Sponsors::<T>::get(&caller).map(|s| s.keys), Some(k + 1));
+		assert!(keys.iter().all(|key| frame_system::Pallet::<T>::account_exists(key)));
+	}
+
+	/// Worst case: `k` keys that hold nothing else, each removed with its account, from a
+	/// sponsor with the most leases to walk that keeps another key.
+	#[benchmark]
+	fn revoke(k: Linear<1, { T::MaxSponsorBatch::get() }>) {
+		let caller = staker::<T>("caller", 0, 1_000_000 * UNIT);
+		lease_walk::<T>(&caller, 0, T::MaxLeases::get());
+		let earlier: T::AccountId = account("earlier", 0, SEED);
+		let _ = Pallet::<T>::do_sponsor(&caller, &[earlier], UNIT);
+		let keys = fresh_keys::<T>(k);
+		let _ = Pallet::<T>::do_sponsor(&caller, &keys, UNIT);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller.clone()), keys.clone());
+		assert_eq!(Sponsors::<T>::get(&caller).map(|s| s.keys), Some(1));
+		assert!(keys.iter().all(|key| !frame_system::Pallet::<T>::account_exists(key)));
 	}
 
 	/// Accrual of an account with `r` leases given and `r` received, as every stake change

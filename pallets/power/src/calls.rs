@@ -13,6 +13,7 @@ impl<T: Config> Pallet<T> {
 		lock: Moment,
 	) -> DispatchResult {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		ensure!(amount >= T::MinDelegation::get(), Error::<T>::BelowMinDelegation);
 		ensure!(who != to, Error::<T>::SelfDelegation);
 		ensure!(lock <= T::MaxDelegationLock::get(), Error::<T>::LockTooLong);
 		ensure!(Self::uncommitted(who) >= amount, Error::<T>::InsufficientStake);
@@ -30,12 +31,7 @@ impl<T: Config> Pallet<T> {
 			(amount, locked_until)
 		};
 
-		let mut giver = Self::accrue(who);
-		let mut receiver = Self::accrue(to);
-		giver.delegated_out = giver.delegated_out.saturating_add(amount);
-		receiver.delegated_in = receiver.delegated_in.saturating_add(amount);
-		Accounts::<T>::insert(who, giver);
-		Accounts::<T>::insert(to, receiver);
+		Self::give(who, to, amount);
 		Delegations::<T>::insert(who, delegations);
 		Self::deposit_event(Event::Delegated {
 			from: who.clone(),
@@ -54,12 +50,7 @@ impl<T: Config> Pallet<T> {
 		let delegation = delegations.remove(index);
 		ensure!(T::Time::now() >= delegation.locked_until, Error::<T>::DelegationLocked);
 
-		let mut giver = Self::accrue(who);
-		let mut receiver = Self::accrue(to);
-		giver.delegated_out = giver.delegated_out.saturating_sub(delegation.amount);
-		receiver.delegated_in = receiver.delegated_in.saturating_sub(delegation.amount);
-		Accounts::<T>::insert(who, giver);
-		Accounts::<T>::insert(to, receiver);
+		Self::take_back(who, to, delegation.amount);
 		if delegations.is_empty() {
 			Delegations::<T>::remove(who);
 		} else {
@@ -71,6 +62,21 @@ impl<T: Config> Pallet<T> {
 			amount: delegation.amount,
 		});
 		Ok(())
+	}
+
+	/// Moves the generation of `amount` of `from`'s stake to `to` (a delegation), each side
+	/// accrued at its old effective stake first. A record made for `to` makes it exist
+	/// ([`Self::store`]).
+	pub(crate) fn give(from: &T::AccountId, to: &T::AccountId, amount: Balance) {
+		Self::accrue_and(from, |a| a.delegated_out = a.delegated_out.saturating_add(amount));
+		Self::accrue_and(to, |a| a.delegated_in = a.delegated_in.saturating_add(amount));
+	}
+
+	/// Takes back what [`Self::give`] moved. A receiver left with nothing is removed, and with
+	/// it an account that has nothing else.
+	pub(crate) fn take_back(from: &T::AccountId, to: &T::AccountId, amount: Balance) {
+		Self::accrue_and(from, |a| a.delegated_out = a.delegated_out.saturating_sub(amount));
+		Self::accrue_and(to, |a| a.delegated_in = a.delegated_in.saturating_sub(amount));
 	}
 
 	pub(crate) fn do_set_params(new: PowerParams) -> DispatchResult {

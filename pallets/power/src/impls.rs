@@ -11,7 +11,7 @@ impl<T: Config> StakeObserver<T::AccountId> for Pallet<T> {
 		let ctx = Self::context(who);
 		let mut account = Self::accrued_with(&ctx, T::Time::now());
 		account.staked = new_staked;
-		Accounts::<T>::insert(who, account);
+		Self::store(who, ctx.account.is_some(), &account);
 		T::WeightInfo::accrue(ctx.lease_walk())
 	}
 
@@ -31,13 +31,13 @@ impl<T: Config> PowerLedger<T::AccountId> for Pallet<T> {
 	}
 
 	fn consume(who: &T::AccountId, amount: PerKind<PowerUnits>) -> DispatchResult {
-		let mut account = Self::accrued(who);
+		let (existed, mut account) = Self::accrued_entry(who);
 		let left = account.power.zip(amount, u128::checked_sub);
 		let (Some(msg), Some(exec)) = (left.msg, left.exec) else {
 			return Err(Error::<T>::InsufficientPower.into());
 		};
 		account.power = PerKind::new(msg, exec);
-		Accounts::<T>::insert(who, account);
+		Self::store(who, existed, &account);
 		Ok(())
 	}
 
@@ -50,7 +50,7 @@ impl<T: Config> PowerLedger<T::AccountId> for Pallet<T> {
 		let mut account = Self::accrued_with(&ctx, now);
 		let caps = ctx.caps(ctx.effective_stake(&account, now));
 		account.power = account.power.saturating_add(amount).min(caps);
-		Accounts::<T>::insert(who, account);
+		Self::store(who, ctx.account.is_some(), &account);
 	}
 
 	fn accrual_weight(who: &T::AccountId) -> Weight {
@@ -61,6 +61,10 @@ impl<T: Config> PowerLedger<T::AccountId> for Pallet<T> {
 
 	fn max_accrual_weight() -> Weight {
 		T::WeightInfo::accrue(T::MaxLeases::get()).saturating_sub(T::WeightInfo::accrue(0))
+	}
+
+	fn existence_weight() -> Weight {
+		Self::existence_weight()
 	}
 
 	fn start_lease(

@@ -72,9 +72,8 @@ impl<T: Config> Pallet<T> {
 	/// Accrues `who` (at its effective stake before the change) and counts one lease more
 	/// (`added`) or less on its record.
 	fn accrue_and_count_leases(who: &T::AccountId, added: bool) {
-		let mut account = Self::accrued(who);
-		account.leases =
-			if added { account.leases.saturating_add(1) } else { account.leases.saturating_sub(1) };
-		Accounts::<T>::insert(who, account);
+		Self::accrue_and(who, |a| {
+			a.leases = if added { a.leases.saturating_add(1) } else { a.leases.saturating_sub(1) }
+		});
 	}
 }

@@ -20,6 +20,10 @@
 //! - **Lease**: a delegation with an end time, made by other pallets (the rental market)
 //!   through [`PowerLedger`](fluxomics_primitives::PowerLedger). It stops generating for the
 //!   lessee at its end even if nobody touches it.
+//! - **Sponsorship**: a delegation to a key that may hold nothing else, made in batches and
+//!   revocable at any time; the sponsor's stake backs the key's existence.
+//! - **Power-only account**: an account whose only asset is Power (a delegate, a lessee or a
+//!   sponsored key). It can sign, because every Power record holds a sufficient reference.
 //!
 //! ## User flows
 //!
@@ -28,6 +32,9 @@
 //!    is available, one to consume, one to refund what dispatch did not use.
 //! 3. `delegate(to, amount, lock)`: `to`'s rate rises and the delegator's falls by
 //!    `α · amount`; `undelegate(to)` after the lock reverses it.
+//! 4. `sponsor(keys, amount)`: an app gives each of up to `MaxSponsorBatch` fresh keys the
+//!    generation of `amount` of its stake; each key, holding nothing else, signs and pays in
+//!    that Power. `revoke(keys)` takes it back; a key left with nothing is reaped.
 //!
 //! ## Design
 //!
@@ -35,14 +42,20 @@
 //!   accrual; no hook iterates over accounts. A global index per kind (see [`math`]) grows at
 //!   α per millisecond, and a short history of [`Checkpoint`]s records where α changed, so a
 //!   change of α accrues nobody yet accrues everything before it at the old rate.
+//! - **Existence follows the record.** A Power record is stored only while it holds something
+//!   (stake, generation given or received, a lease or Power) and holds one sufficient reference
+//!   on its account while it is stored (`store`), as the Flux ledger does. Whoever makes a
+//!   record for someone else pays with committed stake, at least `MinDelegation` for a
+//!   delegation or a sponsorship; when the generation ends the record goes, and with it an
+//!   account that has nothing else (nonce included).
 //! - **Unstaking never leaves delegations uncovered**: `Flux.unstake` refuses with
 //!   `StakeCommitted` while the stake is delegated or leased; undelegate first.
 //! - Accrual of one account walks at most `2 · MaxLeases` lease end points.
 //!
 //! ## Where things are
 //!
-//! `calls.rs` holds the bodies of the calls, `accrual.rs` the accrual engine and the α history,
-//! `leases.rs` the leases, `hooks.rs` the start of generation, `impls.rs` the traits other
+//! `calls.rs` holds the bodies of the calls, `accrual.rs` the accrual engine, the α history and
+//! the storing of records, `leases.rs` the leases, `sponsorship.rs` the sponsored keys, `hooks.rs` the start of generation, `impls.rs` the traits other
 //! pallets use, `api.rs` what `PowerApi` calls, `try_state.rs` the invariants, [`math`] the
 //! formulas.
 //!
@@ -72,6 +85,7 @@ mod hooks;
 mod impls;
 mod leases;
 pub mod math;
+mod sponsorship;
 #[cfg(test)]
 mod tests;
 mod try_state;
@@ -120,6 +134,16 @@ pub mod pallet {
 		/// The longest `cap_period` governance may set, in milliseconds.
 		#[pallet::constant]
 		type MaxCapPeriod: Get<Moment>;
+		/// The least stake a delegation or a sponsorship may give: what an account made to
+		/// exist by someone else's generation costs them, committed until it ends.
+		#[pallet::constant]
+		type MinDelegation: Get<Balance>;
+		/// The most keys one account may sponsor.
+		#[pallet::constant]
+		type MaxSponsoredKeys: Get<u32>;
+		/// The most keys one `sponsor` or `revoke` call may name.
+		#[pallet::constant]
+		type MaxSponsorBatch: Get<u32>;
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 	}
@@ -158,6 +182,25 @@ pub mod pallet {
 		BoundedVec<Lease<T::AccountId>, T::MaxLeases>,
 		ValueQuery,
 	>;
+
+	/// The stake whose generation each sponsor (first key) gives each of its keys (second key).
+	/// A key may have several sponsors: nobody can keep a key from being sponsored by sponsoring
+	/// it first.
+	#[pallet::storage]
+	pub type Sponsorships<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Blake2_128Concat,
+		T::AccountId,
+		Balance,
+		OptionQuery,
+	>;
+
+	/// What each sponsor gives to its keys together.
+	#[pallet::storage]
+	pub type Sponsors<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, SponsorTotals, OptionQuery>;
 
 	/// Where α changed, oldest first; the last is the current rate. Empty until the first
 	/// timestamp of the chain.
@@ -218,6 +261,10 @@ pub mod pallet {
 		Leased { from: T::AccountId, to: T::AccountId, amount: Balance, until: Moment },
 		/// A lease was removed (it had ended, or was ended early).
 		LeaseEnded { from: T::AccountId, to: T::AccountId, amount: Balance, until: Moment },
+		/// `sponsor` gave `key` the generation of `amount` of its stake.
+		Sponsored { sponsor: T::AccountId, key: T::AccountId, amount: Balance },
+		/// `sponsor` took back the generation of `amount` of its stake from `key`.
+		Revoked { sponsor: T::AccountId, key: T::AccountId, amount: Balance },
 		/// Governance changed the parameters; Power accrued before now keeps the old rates.
 		ParamsSet { old: PowerParams, new: PowerParams },
 	}
@@ -246,6 +293,17 @@ pub mod pallet {
 		UnknownLease,
 		/// Not enough Power.
 		InsufficientPower,
+		/// A delegation or a sponsorship gives less than `MinDelegation`.
+		BelowMinDelegation,
+		/// The sponsor would sponsor more than `MaxSponsoredKeys` keys.
+		TooManyKeys,
+		/// The caller already sponsors the key (or names it twice).
+		KeyAlreadySponsored,
+		/// The key is not sponsored by the caller: never sponsored, already revoked, or
+		/// another's.
+		NotSponsored,
+		/// The call names no key.
+		NoKeys,
 		/// Parameters: α must be above zero (zero would stop all generation).
 		ZeroAlpha,
 		/// Parameters: α is above the highest allowed.
@@ -271,7 +329,7 @@ pub mod pallet {
 		/// back for `lock` milliseconds. Adds to an existing delegation to `to` (the later lock
 		/// wins).
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::delegate())]
+		#[pallet::weight(T::WeightInfo::delegate().saturating_add(Pallet::<T>::existence_weight()))]
 		pub fn delegate(
 			origin: OriginFor<T>,
 			to: T::AccountId,
@@ -284,7 +342,7 @@ pub mod pallet {
 
 		/// Takes back the whole delegation to `to`, once its lock has ended.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::undelegate())]
+		#[pallet::weight(T::WeightInfo::undelegate().saturating_add(Pallet::<T>::existence_weight()))]
 		pub fn undelegate(origin: OriginFor<T>, to: T::AccountId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_undelegate(&who, &to)
@@ -296,6 +354,32 @@ pub mod pallet {
 		pub fn set_params(origin: OriginFor<T>, params: PowerParams) -> DispatchResult {
 			T::UpdateOrigin::ensure_origin(origin)?;
 			Self::do_set_params(params)
+		}
+
+		/// Gives each of `keys` the generation of `amount` of the caller's stake, revocable at
+		/// any time. A key that holds nothing else can then sign and pay in that Power. All or
+		/// nothing: one refused key refuses the call.
+		#[pallet::call_index(3)]
+		#[pallet::weight(Pallet::<T>::sponsor_weight(keys.len() as u32))]
+		pub fn sponsor(
+			origin: OriginFor<T>,
+			keys: BoundedVec<T::AccountId, T::MaxSponsorBatch>,
+			#[pallet::compact] amount: Balance,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_sponsor(&who, &keys, amount)
+		}
+
+		/// Takes back the generation the caller gives to each of `keys`; a key left with nothing
+		/// is removed with its account. All or nothing.
+		#[pallet::call_index(4)]
+		#[pallet::weight(Pallet::<T>::revoke_weight(keys.len() as u32))]
+		pub fn revoke(
+			origin: OriginFor<T>,
+			keys: BoundedVec<T::AccountId, T::MaxSponsorBatch>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_revoke(&who, &keys)
 		}
 	}
 }

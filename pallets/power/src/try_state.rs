@@ -11,7 +11,8 @@ impl<T: Config> Pallet<T> {
 		Self::check_accounts()?;
 		Self::check_delegations()?;
 		Self::check_leases()?;
-		Self::check_checkpoints()
+		Self::check_checkpoints()?;
+		Self::check_sponsorships()
 	}
 
 	/// For each account:
@@ -20,6 +21,8 @@ impl<T: Config> Pallet<T> {
 	/// 2. No account commits (delegates, leases or lists) more stake than it has staked.
 	/// 3. Each record's stake is the Flux ledger's.
 	/// 4. Each record counts its lease lists' entries.
+	/// 8. No stored record is empty, and each one's account exists with a sufficient reference
+	///    (the one the record holds).
 	#[cfg(any(feature = "try-runtime", feature = "std", test))]
 	fn check_accounts() -> Result<(), sp_runtime::TryRuntimeError> {
 		let now = T::Time::now();
@@ -43,17 +46,27 @@ impl<T: Config> Pallet<T> {
 				usize::try_from(stored.leases).ok() == Some(listed),
 				"4: lease count differs from the lists"
 			);
+			ensure!(!stored.is_empty(), "8: an empty record is stored");
+			ensure!(
+				frame_system::Pallet::<T>::sufficients(&who) >= 1,
+				"8: a record's account holds no sufficient reference"
+			);
 		}
 		Ok(())
 	}
 
 	/// 5. The sum of delegated out equals the sum of delegated in, and each account's
-	///    delegations add up to its `delegated_out`.
+	///    delegations and sponsorships add up to its `delegated_out`.
 	#[cfg(any(feature = "try-runtime", feature = "std", test))]
 	fn check_delegations() -> Result<(), sp_runtime::TryRuntimeError> {
 		let (mut out_total, mut in_total) = (0u128, 0u128);
 		for (who, stored) in Accounts::<T>::iter() {
-			let delegated: Balance = Delegations::<T>::get(&who).iter().map(|d| d.amount).sum();
+			let sponsored = Sponsors::<T>::get(&who).map_or(0, |s| s.amount);
+			let delegated = Delegations::<T>::get(&who)
+				.iter()
+				.map(|d| d.amount)
+				.sum::<Balance>()
+				.saturating_add(sponsored);
 			ensure!(
 				delegated == stored.delegated_out,
 				"5: delegations do not sum to delegated_out"
@@ -95,6 +108,28 @@ impl<T: Config> Pallet<T> {
 			checkpoints.iter().zip(checkpoints.iter().skip(1)).all(|(a, b)| a.at < b.at),
 			"7: checkpoints out of order"
 		);
+		Ok(())
+	}
+
+	/// 9. Each sponsor's totals count and sum its sponsorships, within `MaxSponsoredKeys`;
+	///    every sponsorship gives at least `MinDelegation`, to a key whose record receives it.
+	#[cfg(any(feature = "try-runtime", feature = "std", test))]
+	fn check_sponsorships() -> Result<(), sp_runtime::TryRuntimeError> {
+		use frame_support::traits::Get;
+		for (sponsor, totals) in Sponsors::<T>::iter() {
+			let (mut keys, mut amount) = (0u32, 0u128);
+			for (key, given) in Sponsorships::<T>::iter_prefix(&sponsor) {
+				keys = keys.saturating_add(1);
+				amount = amount.saturating_add(given);
+				ensure!(given >= T::MinDelegation::get(), "9: a sponsorship below the minimum");
+				let received = Accounts::<T>::get(&key).map_or(0, |a| a.delegated_in);
+				ensure!(received >= given, "9: a key receives less than it is given");
+			}
+			ensure!(keys == totals.keys && amount == totals.amount, "9: totals differ");
+			ensure!(keys >= 1 && keys <= T::MaxSponsoredKeys::get(), "9: keys out of bounds");
+		}
+		let orphan = Sponsorships::<T>::iter_keys().any(|(s, _)| !Sponsors::<T>::contains_key(s));
+		ensure!(!orphan, "9: a sponsorship without its sponsor's totals");
 		Ok(())
 	}
 }

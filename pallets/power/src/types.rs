@@ -32,6 +32,24 @@ pub struct PowerAccount {
 	pub leases: u32,
 }
 
+impl PowerAccount {
+	/// Whether the record holds nothing: no stake, no generation given or received and no
+	/// lease. Its caps are then zero, and so is its Power: such a record is removed rather than
+	/// stored (see `Pallet::store`), and nothing is lost.
+	pub fn is_empty(&self) -> bool {
+		self.staked == 0 && self.delegated_in == 0 && self.delegated_out == 0 && self.leases == 0
+	}
+}
+
+/// What one sponsor gives to all its keys together.
+#[derive(Clone, Copy, PartialEq, Eq, Default, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub struct SponsorTotals {
+	/// Keys sponsored, at most `MaxSponsoredKeys`.
+	pub keys: u32,
+	/// Stake whose generation they receive, summed.
+	pub amount: Balance,
+}
+
 /// A delegation of generation from the account that stores it to `to`.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
 pub struct Delegation<AccountId> {

@@ -129,6 +129,10 @@ impl pallet_power::Config for Runtime {
 	type MaxDelegationLock = ConstU64<{ 365 * MILLIS_PER_DAY }>;
 	type MaxCheckpoints = ConstU32<32>;
 	type MaxCapPeriod = ConstU64<{ 365 * MILLIS_PER_DAY }>;
+	// One Flux of committed stake per account made to exist by someone else's generation.
+	type MinDelegation = ConstU128<{ fluxomics_primitives::UNIT }>;
+	type MaxSponsoredKeys = ConstU32<1_000>;
+	type MaxSponsorBatch = ConstU32<100>;
 	type WeightInfo = pallet_power::weights::SubstrateWeight<Runtime>;
 }
 

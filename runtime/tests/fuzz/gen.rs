@@ -336,16 +336,48 @@ fn flux(g: &mut Rng, signer: usize, keys: &Keys, sane: bool) -> Planned {
 	planned(signer, RuntimeCall::Flux(call))
 }
 
+/// `sponsor` of up to three accounts (the newcomers, who hold nothing, among them), or `revoke`
+/// of keys `who` sponsors (and now and then of one it does not).
+fn sponsorship(
+	g: &mut Rng,
+	keys: &Keys,
+	who: &AccountId,
+	sane: bool,
+) -> pallet_power::Call<Runtime> {
+	use frame_support::BoundedVec;
+	let sponsored: Vec<AccountId> =
+		pallet_power::Sponsorships::<Runtime>::iter_key_prefix(who).collect();
+	let count = g.within(if sane { 1 } else { 0 }, 3) as usize;
+	if !sponsored.is_empty() && g.bool() {
+		let list = (0..count)
+			.map(|_| if g.chance(850) { g.pick(&sponsored) } else { any_account(g, keys) })
+			.collect();
+		return pallet_power::Call::revoke { keys: BoundedVec::truncate_from(list) };
+	}
+	let list = (0..count).map(|_| any_account(g, keys)).collect();
+	let uncommitted = pallet_power_market::Pallet::<Runtime>::uncommitted(who);
+	let min = <Runtime as pallet_power::Config>::MinDelegation::get();
+	let amount = if sane {
+		g.within(min, (uncommitted / 4).max(min))
+	} else {
+		g.amount(&[min, min.saturating_sub(1), uncommitted, uncommitted / 2])
+	};
+	pallet_power::Call::sponsor { keys: BoundedVec::truncate_from(list), amount }
+}
+
 fn power(g: &mut Rng, keys: &Keys, signer: usize, sane: bool) -> Planned {
 	use pallet_power::Call;
 	let who = keys.id(signer);
 	let a = flux_of(&who);
 	let delegations = pallet_power::Delegations::<Runtime>::get(&who);
-	let call = if g.below(3) < 2 || delegations.is_empty() {
+	let call = if g.chance(200) {
+		sponsorship(g, keys, &who, sane)
+	} else if g.below(3) < 2 || delegations.is_empty() {
 		let to = if !sane && g.chance(100) { who.clone() } else { any_account(g, keys) };
 		let uncommitted = pallet_power_market::Pallet::<Runtime>::uncommitted(&who);
+		let min = <Runtime as pallet_power::Config>::MinDelegation::get();
 		let (amount, lock) = if sane {
-			(g.within(1, uncommitted / 2), g.within_u64(0, 600_000))
+			(g.within(min, (uncommitted / 2).max(min)), g.within_u64(0, 600_000))
 		} else {
 			(
 				g.amount(&[a.staked, uncommitted, uncommitted.saturating_add(1), a.staked / 4]),

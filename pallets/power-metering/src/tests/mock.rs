@@ -122,6 +122,9 @@ impl PowerLedger<AccountId> for CountedPower {
 	fn max_accrual_weight() -> Weight {
 		<Power as PowerLedger<AccountId>>::max_accrual_weight()
 	}
+	fn existence_weight() -> Weight {
+		<Power as PowerLedger<AccountId>>::existence_weight()
+	}
 	fn start_lease(
 		from: &AccountId,
 		to: &AccountId,

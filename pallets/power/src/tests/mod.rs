@@ -7,3 +7,4 @@ mod delegation;
 mod leases;
 mod ledger;
 mod params;
+mod sponsorship;
