@@ -15,7 +15,7 @@ NODE_BIN := $(CARGO_TARGET_DIR)/release/fluxomics-node
 ENV := source .bootstrap.env &&
 CARGO := $(ENV) cargo
 
-.PHONY: all bootstrap build run test test-rust test-e2e fuzz bench clippy fmt
+.PHONY: all bootstrap build run test test-rust test-e2e fuzz bench sim clippy fmt
 
 all: build
 
@@ -48,6 +48,22 @@ fuzz: bootstrap
 # `make test`: it builds the runtime a second time, with `--features stock-fees`.
 bench: build
 	scripts/bench.sh
+
+# The economics simulator (docs/economics.md). `make sim` regenerates the plots of the shipped
+# scenarios in docs/img/sim/; `make sim SCENARIO=file.json COMPARE="power.alpha.msg=2000"` runs
+# one scenario, with and without the change, into OUT (default sim-output/<name>).
+SCENARIO ?=
+COMPARE ?=
+OUT ?=
+SIM := $(CARGO_TARGET_DIR)/release/fluxomics-sim
+sim: bootstrap
+	$(CARGO) build --release --locked -p fluxomics-sim
+	if [ -n "$(SCENARIO)" ]; then \
+	  $(SIM) $(SCENARIO) $(foreach c,$(COMPARE),--compare $(c)) $(if $(OUT),--out $(OUT)); \
+	else \
+	  for s in day1-30 heavy-week; do $(SIM) crates/sim/scenarios/$$s.json --out docs/img/sim/$$s; done; \
+	  $(SIM) crates/sim/scenarios/day1-30.json --compare power.alpha.exec=2000 --out docs/img/sim/day1-30-alpha-exec; \
+	fi
 
 test-e2e: bootstrap
 	cd e2e && FLUXOMICS_NODE=$(NODE_BIN) node --test --test-concurrency=1 tests/

@@ -20,8 +20,9 @@ impl<T: Config> StakeObserver<T::AccountId> for Pallet<T> {
 	}
 
 	fn before_stake_change_weight() -> Weight {
-		// Accruing the account with the most leases to walk.
-		T::WeightInfo::accrue(T::MaxLeases::get())
+		// Accruing the account with the most leases to walk; a first stake makes the record
+		// (and a last unstake may remove it).
+		T::WeightInfo::accrue(T::MaxLeases::get()).saturating_add(Self::existence_weight())
 	}
 }
 
