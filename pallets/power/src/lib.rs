@@ -43,7 +43,7 @@
 //!   α per millisecond, and a short history of [`Checkpoint`]s records where α changed, so a
 //!   change of α accrues nobody yet accrues everything before it at the old rate.
 //! - **Existence follows the record.** A Power record is stored only while it holds something
-//!   (stake, generation given or received, a lease or Power) and holds one sufficient reference
+//!   (stake, generation given or received, a lease) and holds one sufficient reference
 //!   on its account while it is stored (`store`), as the Flux ledger does. Whoever makes a
 //!   record for someone else pays with committed stake, at least `MinDelegation` for a
 //!   delegation or a sponsorship; when the generation ends the record goes, and with it an
@@ -55,9 +55,9 @@
 //! ## Where things are
 //!
 //! `calls.rs` holds the bodies of the calls, `accrual.rs` the accrual engine, the α history and
-//! the storing of records, `leases.rs` the leases, `sponsorship.rs` the sponsored keys, `hooks.rs` the start of generation, `impls.rs` the traits other
-//! pallets use, `api.rs` what `PowerApi` calls, `try_state.rs` the invariants, [`math`] the
-//! formulas.
+//! the storing of records, `leases.rs` the leases, `sponsorship.rs` the sponsored keys,
+//! `hooks.rs` the start of generation, `impls.rs` the traits other pallets use, `api.rs` what
+//! `PowerApi` calls, `try_state.rs` the invariants, [`math`] the formulas.
 //!
 //! ## Assumptions
 //!
