@@ -212,8 +212,9 @@ impl Scenario {
 		if self.blocks_per_day == 0 || self.blocks_per_day > 14_400 {
 			return Err("blocks_per_day must be within 1..=14 400 (a block per 6 s slot)".into());
 		}
-		if self.sample_hours == 0 {
-			return Err("sample_hours must be at least 1".into());
+		let blocks_per_sample = u64::from(self.blocks_per_day) * u64::from(self.sample_hours);
+		if self.sample_hours == 0 || !blocks_per_sample.is_multiple_of(24) {
+			return Err("sample_hours must be at least 1 and a whole number of blocks".into());
 		}
 		let mut names = std::collections::BTreeSet::new();
 		for a in &self.accounts {
@@ -240,5 +241,53 @@ impl Scenario {
 			}
 		}
 		Ok(())
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	fn parse(json: &str) -> Result<Scenario, String> {
+		let s: Scenario = serde_json::from_str(json).map_err(|e| e.to_string())?;
+		s.check().map(|_| s)
+	}
+
+	#[test]
+	fn bad_scenarios_are_refused_by_name() {
+		let ok = r#"{ "name": "x", "days": 1, "accounts": [{ "name": "a" }] }"#;
+		assert!(parse(ok).is_ok());
+		let refused = [
+			(r#"{ "name": "x", "days": 0, "accounts": [] }"#, "days must be"),
+			(
+				r#"{ "name": "x", "days": 1, "blocks_per_day": 0, "accounts": [] }"#,
+				"blocks_per_day",
+			),
+			(
+				r#"{ "name": "x", "days": 1, "blocks_per_day": 1, "sample_hours": 5, "accounts": [] }"#,
+				"whole number",
+			),
+			(
+				r#"{ "name": "x", "days": 1, "accounts": [{ "name": "a" }, { "name": "a" }] }"#,
+				"unique",
+			),
+			(r#"{ "name": "x", "days": 1, "accounts": [{ "name": "a", "stake": -1 }] }"#, "stake"),
+			(
+				r#"{ "name": "x", "days": 1, "accounts": [{ "name": "a", "colour": 1 }] }"#,
+				"unknown field",
+			),
+			(
+				r#"{ "name": "x", "days": 1, "accounts": [{ "name": "a", "post": { "per_day": 1, "budget": 10, "class": "Huge" } }] }"#,
+				"class",
+			),
+			(
+				r#"{ "name": "x", "days": 2, "accounts": [], "governance": [{ "day": 3, "set": {} }] }"#,
+				"day 3",
+			),
+		];
+		for (json, error) in refused {
+			let e = parse(json).expect_err(json);
+			assert!(e.contains(error), "{json}: {e}");
+		}
 	}
 }
